@@ -1,0 +1,425 @@
+"""A source's annotation file: parse, validate against its document, match quotes.
+
+The result of `resolve()` is a `Contribution`: plain data (no database, no ORM) that says
+exactly what one source adds to the knowledge base. Migrations embed the annotation text and
+the loader writes its contribution, so replaying history never depends on files that change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb import vocabulary as vocab
+from kb.dates import DateSpec
+from kb.documents import Document, line_of
+from kb.errors import AnnotationError, DateError, QuoteNotFound
+from kb.quotes import closest_passage, find_all, normalize
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# What "the quote itself contains the date" means for basis: explicit.
+_DATE_IN_TEXT = re.compile(rf"\b(1[0-9]{{3}}|20[0-9]{{2}})\b|\b({_MONTHS})\b\.?", re.IGNORECASE)
+
+
+# --- YAML with line numbers -------------------------------------------------------------
+
+
+class _Map(dict):  # type: ignore[type-arg]
+    line: int
+    key_lines: dict[str, int]
+
+
+class _List(list):  # type: ignore[type-arg]
+    line: int
+
+
+def _convert(node: yaml.Node) -> Any:
+    """YAML node → Python, every scalar a string, mappings and lists remembering their lines."""
+    if isinstance(node, yaml.MappingNode):
+        out = _Map()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in out:
+                raise AnnotationError(f"line {key_node.start_mark.line + 1}: key {key!r} appears twice")
+            out[key] = _convert(value_node)
+            out.key_lines[key] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        items = _List(_convert(item) for item in node.value)
+        items.line = node.start_mark.line + 1
+        return items
+    if node.tag == "tag:yaml.org,2002:null" or (node.value in ("", "~", "null") and not node.style):
+        return None
+    return str(node.value)
+
+
+# --- The annotation's parts ---------------------------------------------------------------
+
+
+@dataclass
+class ActorSpec:
+    key: str
+    name: str | None
+    kind: str | None
+    aliases: list[str]
+    description: str | None
+    line: int
+
+
+@dataclass
+class PolicySpec:
+    key: str
+    name: str | None
+    owner: str | None
+    description: str | None
+    aliases: list[str]
+    line: int
+
+
+@dataclass
+class CitationSpec:
+    quote: str
+    date: DateSpec
+    basis: str
+    attributed_to: str | None
+    attributed_actor: str | None
+    occurrence: int | None
+    beyond_publication: str | None
+    line: int
+    # Filled in by resolve():
+    start: int = -1
+    end: int = -1
+    exact: str = ""
+
+
+@dataclass
+class EventSpec:
+    key: str
+    defines: bool  # False: `cites:` an event an earlier source defined
+    type: str | None
+    headline: str | None
+    stance: str | None
+    description: str | None
+    policies: list[str]
+    actors: list[tuple[str, str]]
+    citations: list[CitationSpec]
+    line: int
+
+
+@dataclass
+class Contribution:
+    """Everything one source adds: the annotation, validated, quotes located."""
+
+    source_key: str
+    kind: str
+    issuer: str | None
+    publisher: str | None
+    reviewed: bool
+    actors: list[ActorSpec] = field(default_factory=list)
+    policies: list[PolicySpec] = field(default_factory=list)
+    events: list[EventSpec] = field(default_factory=list)
+
+
+class _Reader:
+    """Pulls typed fields out of a parsed mapping, naming file, line and field on error."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+
+    def fail(self, line: int, where: str, message: str) -> AnnotationError:
+        return AnnotationError(f"{self.origin}:{line}: {where}: {message}")
+
+    def mapping(self, value: Any, line: int, where: str) -> _Map:
+        if not isinstance(value, _Map):
+            raise self.fail(line, where, "expected a mapping of fields")
+        return value
+
+    def items(self, value: Any, line: int, where: str) -> _List:
+        if value is None:
+            empty = _List()
+            empty.line = line
+            return empty
+        if not isinstance(value, _List):
+            raise self.fail(line, where, "expected a list")
+        return value
+
+    def text(self, m: _Map, name: str, where: str, *, required: bool = False) -> str | None:
+        value = m.get(name)
+        line = m.key_lines.get(name, m.line)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                raise self.fail(line, f"{where}.{name}", "is required")
+            return None
+        if not isinstance(value, str):
+            raise self.fail(line, f"{where}.{name}", "expected text")
+        return " ".join(value.split()) if name != "quote" else value
+
+    def key(self, m: _Map, name: str, where: str, *, required: bool = True) -> str | None:
+        value = self.text(m, name, where, required=required)
+        if value is not None and not _KEY.match(value):
+            raise self.fail(
+                m.key_lines.get(name, m.line),
+                f"{where}.{name}",
+                f"{value!r} is not a key (use lowercase letters, digits, '-', '.', '_')",
+            )
+        return value
+
+    def choice(self, m: _Map, name: str, where: str, allowed: tuple[str, ...], *, required: bool) -> str | None:
+        value = self.text(m, name, where, required=required)
+        if value is not None and value not in allowed:
+            raise self.fail(
+                m.key_lines.get(name, m.line),
+                f"{where}.{name}",
+                f"unknown value {value!r} (expected one of: {', '.join(allowed)})",
+            )
+        return value
+
+    def strings(self, m: _Map, name: str, where: str) -> list[str]:
+        line = m.key_lines.get(name, m.line)
+        out = []
+        for i, item in enumerate(self.items(m.get(name), line, f"{where}.{name}")):
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(line, f"{where}.{name}[{i}]", "expected text")
+            out.append(" ".join(item.split()))
+        return out
+
+    def unknown(self, m: _Map, where: str, allowed: tuple[str, ...]) -> None:
+        for name in m:
+            if name not in allowed:
+                raise self.fail(
+                    m.key_lines[name], f"{where}.{name}", f"unknown field (expected one of: {', '.join(allowed)})"
+                )
+
+
+def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution:
+    """Parse annotation YAML into a Contribution whose quotes are not yet located."""
+    r = _Reader(origin)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise AnnotationError(f"{origin}:{line}: not valid YAML: {problem}") from None
+    except AnnotationError as exc:
+        raise AnnotationError(f"{origin}:{exc}") from None
+    if node is None:
+        raise AnnotationError(f"{origin}:1: the annotation is empty")
+    try:
+        root = r.mapping(_convert(node), 1, "annotation")
+    except AnnotationError as exc:
+        raise AnnotationError(f"{origin}:{exc}") from None
+    r.unknown(root, "annotation", ("source", "reviewed", "actors", "policies", "events"))
+    src = r.mapping(root.get("source"), root.key_lines.get("source", 1), "source")
+    r.unknown(src, "source", ("kind", "issuer", "publisher"))
+    reviewed_text = r.text(root, "reviewed", "annotation") or "false"
+    if reviewed_text.lower() not in ("true", "false", "yes", "no"):
+        raise r.fail(root.key_lines["reviewed"], "reviewed", "expected true or false")
+    contribution = Contribution(
+        source_key=source_key,
+        kind=r.choice(src, "kind", "source", vocab.SOURCE_KINDS, required=True) or "other",
+        issuer=r.key(src, "issuer", "source", required=False),
+        publisher=r.text(src, "publisher", "source"),
+        reviewed=reviewed_text.lower() in ("true", "yes"),
+    )
+    for i, item in enumerate(r.items(root.get("actors"), root.key_lines.get("actors", 1), "actors")):
+        where = f"actors[{i}]"
+        a = r.mapping(item, root.key_lines.get("actors", 1), where)
+        r.unknown(a, where, ("key", "name", "kind", "aliases", "description"))
+        contribution.actors.append(
+            ActorSpec(
+                key=r.key(a, "key", where) or "",
+                name=r.text(a, "name", where, required=True),
+                kind=r.choice(a, "kind", where, vocab.ACTOR_KINDS, required=True),
+                aliases=r.strings(a, "aliases", where),
+                description=r.text(a, "description", where),
+                line=a.line,
+            )
+        )
+    for i, item in enumerate(r.items(root.get("policies"), root.key_lines.get("policies", 1), "policies")):
+        where = f"policies[{i}]"
+        p = r.mapping(item, root.key_lines.get("policies", 1), where)
+        r.unknown(p, where, ("key", "name", "owner", "description", "aliases"))
+        contribution.policies.append(
+            PolicySpec(
+                key=r.key(p, "key", where) or "",
+                name=r.text(p, "name", where, required=True),
+                owner=r.key(p, "owner", where, required=False),
+                description=r.text(p, "description", where),
+                aliases=r.strings(p, "aliases", where),
+                line=p.line,
+            )
+        )
+    for i, item in enumerate(r.items(root.get("events"), root.key_lines.get("events", 1), "events")):
+        contribution.events.append(_parse_event(r, item, i, root.key_lines.get("events", 1)))
+    _check_references(r, contribution)
+    return contribution
+
+
+def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
+    where = f"events[{i}]"
+    e = r.mapping(item, line, where)
+    defines = "cites" not in e
+    if defines:
+        r.unknown(e, where, ("key", "type", "headline", "stance", "description", "policies", "actors", "citations"))
+        key = r.key(e, "key", where) or ""
+        where = f"event {key}"
+        etype = r.choice(e, "type", where, vocab.EVENT_TYPE_NAMES, required=True)
+        headline = r.text(e, "headline", where, required=True)
+        stance = r.text(e, "stance", where)
+        if etype in vocab.STATE_CHANGING_TYPES and not stance:
+            raise r.fail(e.line, f"{where}.stance", f"a {etype!r} event changes the policy's state: say in one sentence what the policy is after it")
+        if etype not in vocab.STATE_CHANGING_TYPES and stance:
+            raise r.fail(e.key_lines["stance"], f"{where}.stance", f"only state-changing events carry a stance, not {etype!r}")
+        policies = r.strings(e, "policies", where)
+        for pk in policies:
+            if not _KEY.match(pk):
+                raise r.fail(e.key_lines["policies"], f"{where}.policies", f"{pk!r} is not a key")
+        if not policies:
+            raise r.fail(e.line, f"{where}.policies", "name at least one policy the event concerns")
+    else:
+        if "key" in e:
+            raise r.fail(e.key_lines["key"], f"{where}.key", "an entry that `cites:` an event has no key of its own")
+        r.unknown(e, where, ("cites", "actors", "citations"))
+        key = r.key(e, "cites", where) or ""
+        where = f"event {key}"
+        etype = headline = stance = None
+        policies = []
+    actors: list[tuple[str, str]] = []
+    actors_line = e.key_lines.get("actors", e.line)
+    for j, a in enumerate(r.items(e.get("actors"), actors_line, f"{where}.actors")):
+        am = r.mapping(a, actors_line, f"{where}.actors[{j}]")
+        r.unknown(am, f"{where}.actors[{j}]", ("actor", "role"))
+        actors.append(
+            (
+                r.key(am, "actor", f"{where}.actors[{j}]") or "",
+                r.choice(am, "role", f"{where}.actors[{j}]", vocab.ROLES, required=True) or "",
+            )
+        )
+    citations: list[CitationSpec] = []
+    cit_line = e.key_lines.get("citations", e.line)
+    cit_items = r.items(e.get("citations"), cit_line, f"{where}.citations")
+    if not cit_items:
+        raise r.fail(cit_line, f"{where}.citations", "an event needs at least one citation (a verbatim quote)")
+    for j, c in enumerate(cit_items):
+        cwhere = f"{where}.citations[{j}]"
+        cm = r.mapping(c, cit_line, cwhere)
+        r.unknown(cm, cwhere, ("quote", "date", "basis", "attributed_to", "attributed_actor", "occurrence", "beyond_publication"))
+        date_text = r.text(cm, "date", cwhere, required=True) or ""
+        try:
+            date = DateSpec.parse(date_text)
+        except DateError as exc:
+            raise r.fail(cm.key_lines["date"], f"{cwhere}.date", str(exc)) from None
+        occurrence_text = r.text(cm, "occurrence", cwhere)
+        occurrence = None
+        if occurrence_text is not None:
+            if not occurrence_text.isdigit() or int(occurrence_text) < 1:
+                raise r.fail(cm.key_lines["occurrence"], f"{cwhere}.occurrence", "expected a whole number from 1")
+            occurrence = int(occurrence_text)
+        citations.append(
+            CitationSpec(
+                quote=r.text(cm, "quote", cwhere, required=True) or "",
+                date=date,
+                basis=r.choice(cm, "basis", cwhere, vocab.DATE_BASES, required=True) or "",
+                attributed_to=r.text(cm, "attributed_to", cwhere),
+                attributed_actor=r.key(cm, "attributed_actor", cwhere, required=False),
+                occurrence=occurrence,
+                beyond_publication=r.choice(cm, "beyond_publication", cwhere, vocab.BEYOND_PUBLICATION, required=False),
+                line=cm.line,
+            )
+        )
+    return EventSpec(key, defines, etype, headline, stance, r.text(e, "description", where) if defines else None, policies, actors, citations, e.line)
+
+
+def _check_references(r: _Reader, c: Contribution) -> None:
+    actor_keys = {a.key for a in c.actors}
+    policy_keys = {p.key for p in c.policies}
+    for kind, keys, lines in (("actor", [a.key for a in c.actors], [a.line for a in c.actors]), ("policy", [p.key for p in c.policies], [p.line for p in c.policies])):
+        seen: set[str] = set()
+        for key, line in zip(keys, lines):
+            if key in seen:
+                raise r.fail(line, f"{kind} {key}", "declared twice in this file")
+            seen.add(key)
+
+    def need(keys: set[str], key: str | None, line: int, where: str, what: str) -> None:
+        if key is not None and key not in keys:
+            known = ", ".join(sorted(keys)) or "none"
+            raise r.fail(line, where, f"unknown {what} {key!r}: declare it under `{what}s:` in this file (declared: {known})")
+
+    need(actor_keys, c.issuer, 1, "source.issuer", "actor")
+    for p in c.policies:
+        need(actor_keys, p.owner, p.line, f"policy {p.key}.owner", "actor")
+    event_keys: set[str] = set()
+    for e in c.events:
+        if e.defines:
+            if e.key in event_keys:
+                raise r.fail(e.line, f"event {e.key}", "defined twice in this file")
+            event_keys.add(e.key)
+        for pk in e.policies:
+            need(policy_keys, pk, e.line, f"event {e.key}.policies", "policy")
+        for ak, _role in e.actors:
+            need(actor_keys, ak, e.line, f"event {e.key}.actors", "actor")
+        for cit in e.citations:
+            need(actor_keys, cit.attributed_actor, cit.line, f"event {e.key}.attributed_actor", "actor")
+
+
+def resolve(contribution: Contribution, document: Document, *, origin: str) -> Contribution:
+    """Locate every quote in the document's <CONTENT> and check each stated date against it."""
+    content = document.content
+    published = document.published
+    for event in contribution.events:
+        for cit in event.citations:
+            where = f"{origin}:{cit.line}: event {event.key}"
+            matches = find_all(document.text, cit.quote, start=content.start, end=content.end)
+            if not matches:
+                near = closest_passage(document.text, cit.quote, start=content.start, end=content.end)
+                passage = normalize(document.text[near.start : near.end])
+                raise QuoteNotFound(
+                    f"{where}: quote not found in {document.path.name} <CONTENT>; "
+                    f"closest passage (line {line_of(document.text, near.start)}): \u201c{passage}\u201d"
+                )
+            if cit.occurrence is None and len(matches) > 1:
+                lines = ", ".join(str(line_of(document.text, m.start)) for m in matches)
+                raise AnnotationError(
+                    f"{where}: quote occurs {len(matches)} times (lines {lines}); add `occurrence: N` to say which"
+                )
+            if cit.occurrence is not None and cit.occurrence > len(matches):
+                raise AnnotationError(
+                    f"{where}: occurrence {cit.occurrence} asked for, but the quote occurs {len(matches)} time(s)"
+                )
+            match = matches[(cit.occurrence or 1) - 1]
+            cit.start, cit.end = match.start, match.end
+            cit.exact = document.text[match.start : match.end]
+            if cit.basis == "explicit" and not _DATE_IN_TEXT.search(cit.quote):
+                raise AnnotationError(
+                    f"{where}: basis is 'explicit' but the quote contains no date; use 'context' or 'relative'"
+                )
+            stated_first, _ = cit.date.interval()
+            if stated_first > published.last_day() and cit.date.qualifier != "on_or_before" and cit.beyond_publication is None:
+                raise AnnotationError(
+                    f"{where}: stated date {cit.date} is after the document's publication date {published}; "
+                    "mark the citation `beyond_publication: updated` or `planned` if that is right"
+                )
+    return contribution
+
+
+def load_annotation_file(path: Path, document: Document) -> Contribution:
+    """Parse and resolve seeds/KEY.yaml against its document."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AnnotationError(f"{path}: no annotation file; `kb source new` writes a starting one") from None
+    except UnicodeDecodeError:
+        raise AnnotationError(f"{path}: not UTF-8 text") from None
+    contribution = parse_annotation(text, origin=str(path), source_key=document.key)
+    return resolve(contribution, document, origin=str(path))

@@ -1,0 +1,70 @@
+"""Where the knowledge base is: --db, then the KB_DB environment variable, then kb.sqlite
+in the knowledge base's root (the nearest folder at or above the working directory that
+holds both migrations/ and seeds/)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import ConfigError
+
+DEFAULT_DB_NAME = "kb.sqlite"
+ENV_VAR = "KB_DB"
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The nearest folder at or above start holding migrations/ and seeds/."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "migrations").is_dir() and (folder / "seeds").is_dir():
+            return folder
+    return None
+
+
+def to_url(value: str) -> str:
+    """A database URL from a URL or a file path (relative paths are taken from the working directory)."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+@dataclass(frozen=True)
+class Location:
+    url: str
+    root: Path | None
+    origin: str  # "--db", "KB_DB" or "default"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if self.url.startswith("sqlite:///") and self.url != "sqlite:///:memory:":
+            return Path(self.url[len("sqlite:///") :])
+        return None
+
+    def describe(self) -> str:
+        return str(self.sqlite_path) if self.sqlite_path else self.url
+
+    def require_root(self) -> Path:
+        if self.root is None:
+            raise ConfigError(
+                f"no knowledge base root (a folder holding migrations/ and seeds/) at or above {Path.cwd()}; "
+                "run kb inside the repository"
+            )
+        return self.root
+
+
+def locate(db: str | None = None, *, start: Path | None = None) -> Location:
+    """Resolve the database location by the documented order."""
+    root = find_root(start)
+    if db:
+        return Location(to_url(db), root, "--db")
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Location(to_url(env), root, ENV_VAR)
+    if root is None:
+        raise ConfigError(
+            f"no database given and no knowledge base root (a folder holding migrations/ and seeds/) "
+            f"at or above {Path.cwd()}; pass --db PATH or set {ENV_VAR}"
+        )
+    return Location(to_url(str(root / DEFAULT_DB_NAME)), root, "default")

@@ -1,0 +1,70 @@
+"""Find a quote in a text, ignoring differences in whitespace, and return exact offsets."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # offsets into the original text: text[start:end] is the passage
+    end: int
+
+
+class _Normalized:
+    """A text with each run of whitespace collapsed to one space, mapped back to the original."""
+
+    def __init__(self, text: str, offset: int = 0) -> None:
+        chars: list[str] = []
+        positions: list[int] = []
+        in_space = False
+        for i, ch in enumerate(text):
+            if ch.isspace():
+                if not in_space and chars:
+                    chars.append(" ")
+                    positions.append(offset + i)
+                in_space = True
+            else:
+                chars.append(ch)
+                positions.append(offset + i)
+                in_space = False
+        if chars and chars[-1] == " ":
+            chars.pop()
+            positions.pop()
+        self.text = "".join(chars)
+        self.positions = positions
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def find_all(text: str, quote: str, *, start: int = 0, end: int | None = None) -> list[Match]:
+    """Every occurrence of quote in text[start:end], whitespace-insensitively."""
+    needle = normalize(quote)
+    if not needle:
+        return []
+    hay = _Normalized(text[start:end], offset=start)
+    found: list[Match] = []
+    i = hay.text.find(needle)
+    while i != -1:
+        last = hay.positions[i + len(needle) - 1]
+        found.append(Match(hay.positions[i], last + 1))
+        i = hay.text.find(needle, i + 1)
+    return found
+
+
+def closest_passage(text: str, quote: str, *, start: int = 0, end: int | None = None) -> Match:
+    """The passage of text[start:end] most like the quote, to show next to a 'not found' error."""
+    needle = normalize(quote)
+    hay = _Normalized(text[start:end], offset=start)
+    if not hay.text:
+        return Match(start, start)
+    matcher = difflib.SequenceMatcher(None, hay.text, needle, autojunk=False)
+    best = matcher.find_longest_match(0, len(hay.text), 0, len(needle))
+    # Align the window so the longest common run sits where it sits in the quote.
+    first = max(0, best.a - best.b)
+    last = min(len(hay.text), first + len(needle)) - 1
+    window_start, window_end = hay.positions[first], hay.positions[max(first, last)] + 1
+    return Match(window_start, window_end)

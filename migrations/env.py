@@ -1,0 +1,72 @@
+"""Alembic environment for kb: one transaction per revision, connection sharing, batch mode.
+
+Foreign keys are switched off while migrating (SQLite's own advice for schema changes: a
+batch "move and copy" of a parent table would otherwise cascade), and every revision ends
+with PRAGMA foreign_key_check inside its transaction, so a broken reference rolls it back.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import text
+
+from kb.config import locate
+from kb.db import make_engine
+from kb.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _check_foreign_keys(ctx, step, heads, run_args) -> None:  # noqa: ANN001 (Alembic callback)
+    conn = ctx.connection
+    if conn.dialect.name != "sqlite":
+        return
+    problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+    if problems:
+        table, rowid, parent, _ = problems[0]
+        raise RuntimeError(
+            f"revision {step.up_revision_id or step.down_revision_ids}: row {rowid} of {table} "
+            f"refers to a missing row of {parent} ({len(problems)} broken reference(s))"
+        )
+
+
+def _run(connection) -> None:  # noqa: ANN001
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        transaction_per_migration=True,
+        on_version_apply=_check_foreign_keys,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_offline() -> None:
+    url = config.attributes.get("kb_url") or locate().url
+    context.configure(url=url, target_metadata=target_metadata, literal_binds=True, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:  # shared by the caller (tests, pytest-alembic)
+        _run(connection)
+        return
+    url = config.attributes.get("kb_url") or config.get_main_option("sqlalchemy.url") or locate().url
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            _run(conn)
+            conn.commit()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
