@@ -189,7 +189,9 @@ class Event(Base):
         CheckConstraint(_ISO_DATE.format(d="date"), name="date_iso"),
         CheckConstraint("date_end IS NULL OR length(date_end) IN (4, 7, 10)", name="date_end_iso"),
         CheckConstraint(f"qualifier IS NULL OR {_in('qualifier', QUALIFIERS)}", name="qualifier"),
+        CheckConstraint("length(first_day) = 10 AND length(last_day) = 10 AND first_day <= last_day", name="days"),
         Index("ix_events_sort", "sort_key", "key"),
+        Index("ix_events_days", "first_day", "last_day"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -202,6 +204,8 @@ class Event(Base):
     precision: Mapped[str] = mapped_column(String(5))
     date_end: Mapped[str | None] = mapped_column(String(10))
     qualifier: Mapped[str | None] = mapped_column(String(20))
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
     sort_key: Mapped[str] = mapped_column(String(20))
     defined_by_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
 

@@ -175,8 +175,11 @@ def upgrade() -> None:
     sa.Column('precision', sa.String(length=5), nullable=False),
     sa.Column('date_end', sa.String(length=10), nullable=True),
     sa.Column('qualifier', sa.String(length=20), nullable=True),
+    sa.Column('first_day', sa.String(length=10), nullable=False),
+    sa.Column('last_day', sa.String(length=10), nullable=False),
     sa.Column('sort_key', sa.String(length=20), nullable=False),
     sa.Column('defined_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint('length(first_day) = 10 AND length(last_day) = 10 AND first_day <= last_day', name=op.f('ck_events_days')),
     sa.CheckConstraint("(precision = 'year' AND length(date) = 4) OR (precision = 'month' AND length(date) = 7) OR (precision = 'day' AND length(date) = 10)", name=op.f('ck_events_date_precision')),
     sa.CheckConstraint("date GLOB '[0-9][0-9][0-9][0-9]*'", name=op.f('ck_events_date_iso')),
     sa.CheckConstraint("precision IN ('year', 'month', 'day')", name=op.f('ck_events_precision')),
@@ -189,6 +192,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_events_defined_by_id'), ['defined_by_id'], unique=False)
+        batch_op.create_index('ix_events_days', ['first_day', 'last_day'], unique=False)
         batch_op.create_index('ix_events_sort', ['sort_key', 'key'], unique=False)
         batch_op.create_index(batch_op.f('ix_events_type'), ['type'], unique=False)
 
@@ -340,6 +344,7 @@ def downgrade() -> None:
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_events_type'))
         batch_op.drop_index('ix_events_sort')
+        batch_op.drop_index('ix_events_days')
         batch_op.drop_index(batch_op.f('ix_events_defined_by_id'))
 
     op.drop_table('events')

@@ -1,0 +1,288 @@
+"""The `kb` command line: thin commands over the library (parse, open one session, call, render)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from kb import __version__, queries, render
+from kb import db as database
+from kb.config import Location, locate
+from kb.errors import KBError
+from kb.options import db_option, filter_options, format_option
+
+
+class KBGroup(click.Group):
+    """Turns library errors into one-line `Error: …` messages with exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KBError as exc:
+            raise click.ClickException(str(exc)) from None
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise click.ClickException(f"database error: {detail}") from None
+        except Exception as exc:
+            if type(exc).__module__.startswith("alembic"):
+                raise click.ClickException(str(exc).splitlines()[0]) from None
+            raise
+
+
+def _notify(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@contextlib.contextmanager
+def reading(db_arg: str | None) -> Iterator[Session]:
+    """A session on a database at head (built or upgraded first if needed, said on stderr)."""
+    location = locate(db_arg)
+    database.ensure_current(location, _notify)
+    engine = database.make_engine(location.url)
+    try:
+        with database.session_scope(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+@click.group(cls=KBGroup)
+@click.version_option(__version__, prog_name="kb")
+def cli() -> None:
+    """kb: policy timelines with verbatim citations.
+
+    \b
+    Example:
+        kb timeline --policy "U.S. antipersonnel landmine policy"
+    """
+
+
+# --- kb db --------------------------------------------------------------------------------------
+
+
+@cli.group(cls=KBGroup)
+def db_group() -> None:
+    """Build, upgrade, downgrade and inspect the database."""
+
+
+cli.add_command(db_group, name="db")
+
+
+def _report_move(location: Location, before: str | None, after: str | None) -> None:
+    if before == after:
+        click.echo(f"{location.describe()}: already at {after or 'base (empty)'}; nothing to do")
+    else:
+        click.echo(f"{location.describe()}: {before or 'base (empty)'} -> {after or 'base (empty)'}")
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+@db_option
+def db_upgrade(revision: str, db: str | None) -> None:
+    """Apply migrations up to REVISION (default: head).
+
+    \b
+    Example:
+        kb db upgrade
+    """
+    location = locate(db)
+    before, after = database.upgrade(location, revision)
+    _report_move(location, before, after)
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+@db_option
+def db_downgrade(revision: str, db: str | None) -> None:
+    """Undo migrations down to REVISION ("-1" for the last one, "base" for all).
+
+    \b
+    Example:
+        kb db downgrade -1
+    """
+    location = locate(db)
+    before, after = database.downgrade(location, revision)
+    _report_move(location, before, after)
+
+
+@db_group.command("status")
+@db_option
+@format_option
+def db_status(db: str | None, fmt: str) -> None:
+    """Show where the database is, its revision, whether it is at head, and row counts.
+
+    \b
+    Example:
+        kb db status
+    """
+    st = database.status(locate(db))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({**st.__dict__, "at_head": st.at_head}, indent=2))
+        return
+    click.echo(f"database:  {st.location}  (from {st.origin})")
+    click.echo(f"revision:  {st.revision or 'none (empty)'}")
+    click.echo(f"head:      {st.head or 'unknown'}")
+    click.echo(f"at head:   {'yes' if st.at_head else 'no'}")
+    for table, count in st.counts.items():
+        click.echo(f"{table + ':':<16}{count}")
+
+
+# --- Queries ------------------------------------------------------------------------------------
+
+
+@cli.command("timeline")
+@filter_options
+@format_option
+@db_option
+def timeline_cmd(
+    policy: str | None,
+    actor: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    types: tuple[str, ...],
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Reconstruct a timeline of events with their citations.
+
+    \b
+    Examples:
+        kb timeline --policy "U.S. antipersonnel landmine policy"
+        kb timeline --actor Biden --since 2022 --format json
+    """
+    filters = queries.Filters(policy=policy, actor=actor, since=since, until=until, types=types)
+    with reading(db) as session:
+        result = queries.timeline(session, filters=filters)
+        render.write_timeline(result, fmt, sys.stdout)
+
+
+@cli.command("policies")
+@format_option
+@db_option
+def policies_cmd(fmt: str, db: str | None) -> None:
+    """List policies with their owners, aliases and number of events.
+
+    \b
+    Example:
+        kb policies --format markdown
+    """
+    with reading(db) as session:
+        rows = queries.list_policies(session)
+        render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "owner", "events", "aliases"))
+
+
+@cli.command("actors")
+@format_option
+@db_option
+def actors_cmd(fmt: str, db: str | None) -> None:
+    """List actors with their kinds, aliases and number of events.
+
+    \b
+    Example:
+        kb actors --format csv
+    """
+    with reading(db) as session:
+        rows = queries.list_actors(session)
+        render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "kind", "events", "aliases"))
+
+
+@cli.command("sources")
+@format_option
+@db_option
+def sources_cmd(fmt: str, db: str | None) -> None:
+    """List sources: publication date, kind, title and how many citations each gives.
+
+    \b
+    Example:
+        kb sources
+    """
+    with reading(db) as session:
+        rows = queries.list_sources(session)
+        render.write_rows(
+            rows, fmt, sys.stdout, columns=("key", "published", "kind", "partial", "citations", "title")
+        )
+
+
+@cli.command("show")
+@click.argument("kind", type=click.Choice(("policy", "actor", "event", "source")))
+@click.argument("name")
+@format_option
+@db_option
+def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
+    """Show one policy, actor, event or source with its events and citations.
+
+    \b
+    Examples:
+        kb show actor "Joe Biden"
+        kb show event 2020-01-31-trump-reversal
+    """
+    with reading(db) as session:
+        record = queries.show(session, kind=kind, name=name)
+        render.write_record(record, fmt, sys.stdout)
+
+
+# --- kb source ----------------------------------------------------------------------------------
+
+
+@cli.group("source", cls=KBGroup)
+def source_group() -> None:
+    """Add documents to the knowledge base through reviewed migrations."""
+
+
+@source_group.command("new")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def source_new(paths: tuple[Path, ...]) -> None:
+    """Copy documents into seeds/ and write a starting annotation for each.
+
+    \b
+    Example:
+        kb source new ~/Downloads/2025-01-10_dod_statement.txt
+    """
+    from kb.sources import new_sources
+
+    root = locate_root()
+    for made in new_sources(root=root, paths=list(paths)):
+        click.echo(f"added {made.document.relative_to(root)}; annotate {made.annotation.relative_to(root)}")
+    click.echo("then: kb source migrate KEY  (format: docs/annotations.md)")
+
+
+@source_group.command("migrate")
+@click.argument("keys", nargs=-1, required=True)
+@click.option("-m", "--message", help="Slug for the migration's file name.")
+@db_option
+def source_migrate(keys: tuple[str, ...], message: str | None, db: str | None) -> None:
+    """Validate reviewed annotations and write the migration that adds their sources.
+
+    \b
+    Example:
+        kb source migrate 2025-01-10_dod_statement && kb db upgrade
+    """
+    from kb.sources import migrate_sources
+
+    location = locate(db)
+    database.ensure_current(location, _notify)
+    path = migrate_sources(location=location, keys=list(keys), message=message)
+    click.echo(f"wrote {path.relative_to(location.require_root())}; apply it with: kb db upgrade")
+
+
+def locate_root() -> Path:
+    """The knowledge base root, for commands that write files (not the database)."""
+    from kb.config import find_root
+    from kb.errors import ConfigError
+
+    root = find_root()
+    if root is None:
+        raise ConfigError(
+            f"no knowledge base root (a folder holding migrations/ and seeds/) at or above {Path.cwd()}"
+        )
+    return root

@@ -1,0 +1,78 @@
+"""Shared click options, so every command spells the same flag the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from kb.dates import parse_bound
+from kb.errors import DateError
+from kb.render import FORMATS
+from kb.vocabulary import EVENT_TYPE_NAMES
+
+F = Callable[..., Any]
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        metavar="PATH_OR_URL",
+        help="Database file or SQLAlchemy URL. Default: $KB_DB, else kb.sqlite in the knowledge base root.",
+    )(f)
+
+
+def format_option(f: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS, case_sensitive=False),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )(f)
+
+
+def _bound(end: bool) -> Callable[[click.Context, click.Parameter, str | None], dt.date | None]:
+    def convert(_ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+        if value is None:
+            return None
+        try:
+            return parse_bound(value, end=end)
+        except DateError as exc:
+            raise click.BadParameter(str(exc), param=param) from None
+
+    return convert
+
+
+def filter_options(f: F) -> F:
+    """--policy, --actor, --since, --until, --type: any combination."""
+    decorators = [
+        click.option("--policy", metavar="NAME", help="Key, name or alias of a policy (or a unique part of one)."),
+        click.option("--actor", metavar="NAME", help="Key, name or alias of an actor (or a unique part of one)."),
+        click.option(
+            "--since",
+            metavar="DATE",
+            callback=_bound(end=False),
+            help="Only events that can fall on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        ),
+        click.option(
+            "--until",
+            metavar="DATE",
+            callback=_bound(end=True),
+            help="Only events that can fall on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        ),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            type=click.Choice(EVENT_TYPE_NAMES),
+            help="Only events of this type (repeatable).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        f = decorator(f)
+    return f

@@ -1,0 +1,452 @@
+"""Read the knowledge base: timelines, lists and single records, as plain dataclasses.
+
+Queries use SQLAlchemy Core over the ORM's tables and a fixed number of statements per
+call (no lazy loading), so a timeline costs the same few round trips however long it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from kb.errors import LookupFailed
+from kb.models import (
+    Actor,
+    ActorAlias,
+    Citation,
+    Event,
+    EventActor,
+    EventPolicy,
+    EventType,
+    Policy,
+    PolicyAlias,
+    Source,
+)
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    key: str
+    title: str
+    url: str
+    author: str
+    publisher: str | None
+    published: str
+    kind: str
+    partial: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CitationOut:
+    quote: str
+    stated_date: str
+    stated_end: str | None
+    stated_qualifier: str | None
+    date_basis: str
+    attributed_to: str | None
+    beyond_publication: str | None
+    start_offset: int
+    end_offset: int
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class ActorRole:
+    key: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class PolicyRef:
+    key: str
+    name: str
+
+
+@dataclass
+class TimelineEvent:
+    key: str
+    date: str
+    precision: str
+    qualifier: str | None
+    end: str | None
+    type: str
+    changes_state: bool
+    headline: str
+    stance: str | None
+    description: str | None
+    policies: list[PolicyRef] = field(default_factory=list)
+    actors: list[ActorRole] = field(default_factory=list)
+    citations: list[CitationOut] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Filters:
+    policy: str | None = None
+    actor: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    types: tuple[str, ...] = ()
+
+
+@dataclass
+class Timeline:
+    events: list[TimelineEvent]
+    policy: PolicyRef | None = None
+    actor: ActorRole | None = None
+
+
+# --- Finding records by key, name or alias -----------------------------------------------------
+
+
+def _find(session: Session, model: Any, alias_model: Any, fk: str, text: str, what: str) -> Any:
+    needle = text.strip().lower()
+    if not needle:
+        raise LookupFailed(f"empty {what} name")
+    alias_rows = session.execute(select(getattr(alias_model, fk), alias_model.alias)).all()
+    records = {r.id: r for r in session.scalars(select(model))}
+    names: dict[int, set[str]] = {rid: {r.key.lower(), r.name.lower()} for rid, r in records.items()}
+    for owner_id, alias in alias_rows:
+        names[owner_id].add(alias.lower())
+    exact = [records[rid] for rid, ns in names.items() if needle in ns]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [records[rid] for rid, ns in names.items() if any(needle in n for n in ns)]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        listed = "; ".join(f"{r.key} ({r.name})" for r in sorted(partial, key=lambda r: r.key))
+        raise LookupFailed(f"{what} {text!r} is ambiguous; candidates: {listed}")
+    all_names = {n: rid for rid, ns in names.items() for n in ns}
+    close = difflib.get_close_matches(needle, list(all_names), n=5, cutoff=0.5)
+    suggestions = sorted({records[all_names[n]].key for n in close}) or sorted(r.key for r in records.values())
+    raise LookupFailed(f"no {what} matches {text!r}; candidates: {', '.join(suggestions) or 'none'}")
+
+
+def find_policy(session: Session, text: str) -> Policy:
+    """A policy by key, name or alias (case-insensitive), or by a unique part of one."""
+    return _find(session, Policy, PolicyAlias, "policy_id", text, "policy")
+
+
+def find_actor(session: Session, text: str) -> Actor:
+    """An actor by key, name or alias (case-insensitive), or by a unique part of one."""
+    return _find(session, Actor, ActorAlias, "actor_id", text, "actor")
+
+
+def find_event(session: Session, key: str) -> Event:
+    event = session.scalar(select(Event).where(func.lower(Event.key) == key.strip().lower()))
+    if event is None:
+        keys = session.scalars(select(Event.key)).all()
+        close = difflib.get_close_matches(key, keys, n=5, cutoff=0.4)
+        raise LookupFailed(f"no event with key {key!r}" + (f"; did you mean: {', '.join(close)}" if close else ""))
+    return event
+
+
+def find_source(session: Session, key: str) -> Source:
+    wanted = key.strip().lower()
+    matches = session.scalars(
+        select(Source).where(or_(func.lower(Source.key) == wanted, func.lower(Source.url) == wanted))
+    ).all()
+    if not matches:
+        matches = session.scalars(select(Source).where(func.lower(Source.key).contains(wanted))).all()
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise LookupFailed(f"source {key!r} is ambiguous; candidates: {', '.join(sorted(s.key for s in matches))}")
+    keys = session.scalars(select(Source.key).order_by(Source.key)).all()
+    raise LookupFailed(f"no source matches {key!r}; sources: {', '.join(keys) or 'none'}")
+
+
+# --- Timelines -----------------------------------------------------------------------------------
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def _event_select(filters: Filters, policy_id: int | None, actor_id: int | None) -> Select[Any]:
+    stmt = select(
+        Event.id,
+        Event.key,
+        Event.date,
+        Event.precision,
+        Event.qualifier,
+        Event.date_end,
+        Event.type,
+        EventType.changes_state,
+        Event.headline,
+        Event.stance,
+        Event.description,
+        Event.sort_key,
+    ).join(EventType, EventType.name == Event.type)
+    if policy_id is not None:
+        stmt = stmt.join(EventPolicy, and_(EventPolicy.event_id == Event.id, EventPolicy.policy_id == policy_id))
+    if actor_id is not None:
+        stmt = stmt.where(exists().where(EventActor.event_id == Event.id, EventActor.actor_id == actor_id))
+    if filters.since is not None:
+        stmt = stmt.where(Event.last_day >= filters.since.isoformat())
+    if filters.until is not None:
+        stmt = stmt.where(Event.first_day <= filters.until.isoformat())
+    if filters.types:
+        stmt = stmt.where(Event.type.in_(filters.types))
+    return stmt.order_by(Event.sort_key, Event.key)
+
+
+def timeline(session: Session, *, filters: Filters) -> Timeline:
+    """Events matching the filters, in date order, each with its policies, actors and citations."""
+    policy = find_policy(session, filters.policy) if filters.policy else None
+    actor = find_actor(session, filters.actor) if filters.actor else None
+    rows = session.execute(_event_select(filters, policy.id if policy else None, actor.id if actor else None)).all()
+    events = _events_from_rows(rows)
+    attach_details(session, events)
+    return Timeline(
+        events=list(events.values()),
+        policy=PolicyRef(policy.key, policy.name) if policy else None,
+        actor=ActorRole(actor.key, actor.name, "") if actor else None,
+    )
+
+
+def _events_from_rows(rows: Iterable[Any]) -> dict[int, TimelineEvent]:
+    return {
+        r.id: TimelineEvent(
+            key=r.key,
+            date=r.date,
+            precision=r.precision,
+            qualifier=r.qualifier,
+            end=r.date_end,
+            type=r.type,
+            changes_state=bool(r.changes_state),
+            headline=r.headline,
+            stance=r.stance,
+            description=r.description,
+        )
+        for r in rows
+    }
+
+
+def attach_details(session: Session, events: dict[int, TimelineEvent]) -> None:
+    """Fill in policies, actors and citations of the given events: three statements per chunk."""
+    ids = list(events)
+    for chunk in _chunks(ids):
+        for event_id, key, name in session.execute(
+            select(EventPolicy.event_id, Policy.key, Policy.name)
+            .join(Policy, Policy.id == EventPolicy.policy_id)
+            .where(EventPolicy.event_id.in_(chunk))
+            .order_by(EventPolicy.event_id, Policy.name)
+        ):
+            events[event_id].policies.append(PolicyRef(key, name))
+        seen: set[tuple[int, str, str]] = set()
+        for event_id, key, name, role in session.execute(
+            select(EventActor.event_id, Actor.key, Actor.name, EventActor.role)
+            .join(Actor, Actor.id == EventActor.actor_id)
+            .where(EventActor.event_id.in_(chunk))
+            .order_by(EventActor.event_id, EventActor.id)
+        ):
+            if (event_id, key, role) not in seen:
+                seen.add((event_id, key, role))
+                events[event_id].actors.append(ActorRole(key, name, role))
+        for row in session.execute(
+            select(Citation, Source)
+            .join(Source, Source.id == Citation.source_id)
+            .where(Citation.event_id.in_(chunk))
+            .order_by(Citation.event_id, Source.published, Source.key, Citation.position)
+        ):
+            cit, src = row
+            events[cit.event_id].citations.append(_citation_out(cit, src))
+
+
+def _citation_out(cit: Citation, src: Source) -> CitationOut:
+    return CitationOut(
+        quote=cit.quote,
+        stated_date=cit.stated_date,
+        stated_end=cit.stated_end,
+        stated_qualifier=cit.stated_qualifier,
+        date_basis=cit.date_basis,
+        attributed_to=cit.attributed_to,
+        beyond_publication=cit.beyond_publication,
+        start_offset=cit.start_offset,
+        end_offset=cit.end_offset,
+        source=source_ref(src),
+    )
+
+
+def source_ref(src: Source) -> SourceRef:
+    return SourceRef(
+        key=src.key,
+        title=src.title,
+        url=src.url,
+        author=src.author,
+        publisher=src.publisher,
+        published=src.published,
+        kind=src.kind,
+        partial=bool(src.partial),
+        note=src.note,
+    )
+
+
+# --- Lists and single records ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PolicyRow:
+    key: str
+    name: str
+    owner: str | None
+    description: str | None
+    aliases: list[str]
+    events: int
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    key: str
+    name: str
+    kind: str
+    description: str | None
+    aliases: list[str]
+    events: int
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    key: str
+    title: str
+    author: str
+    publisher: str | None
+    issuer: str | None
+    published: str
+    kind: str
+    url: str
+    partial: bool
+    note: str | None
+    sha256: str
+    added_at: str
+    citations: int
+    events: int
+
+
+def _aliases(session: Session, alias_model: Any, fk: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for owner_id, alias in session.execute(
+        select(getattr(alias_model, fk), alias_model.alias).distinct().order_by(alias_model.alias)
+    ):
+        out.setdefault(owner_id, []).append(alias)
+    return out
+
+
+def list_policies(session: Session) -> list[PolicyRow]:
+    counts = dict(session.execute(select(EventPolicy.policy_id, func.count()).group_by(EventPolicy.policy_id)).all())
+    aliases = _aliases(session, PolicyAlias, "policy_id")
+    owner_names = dict(session.execute(select(Actor.id, Actor.name)).all())
+    return [
+        PolicyRow(p.key, p.name, owner_names.get(p.owner_id), p.description, aliases.get(p.id, []), counts.get(p.id, 0))
+        for p in session.scalars(select(Policy).order_by(Policy.name))
+    ]
+
+
+def list_actors(session: Session) -> list[ActorRow]:
+    counts = dict(
+        session.execute(
+            select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id))).group_by(EventActor.actor_id)
+        ).all()
+    )
+    aliases = _aliases(session, ActorAlias, "actor_id")
+    return [
+        ActorRow(a.key, a.name, a.kind, a.description, aliases.get(a.id, []), counts.get(a.id, 0))
+        for a in session.scalars(select(Actor).order_by(Actor.name))
+    ]
+
+
+def list_sources(session: Session, *, key: str | None = None) -> list[SourceRow]:
+    cites = dict(session.execute(select(Citation.source_id, func.count()).group_by(Citation.source_id)).all())
+    evs = dict(
+        session.execute(
+            select(Citation.source_id, func.count(func.distinct(Citation.event_id))).group_by(Citation.source_id)
+        ).all()
+    )
+    issuers = dict(session.execute(select(Actor.id, Actor.name)).all())
+    stmt = select(Source).order_by(Source.published, Source.key)
+    if key is not None:
+        stmt = stmt.where(Source.key == key)
+    return [
+        SourceRow(
+            key=s.key,
+            title=s.title,
+            author=s.author,
+            publisher=s.publisher,
+            issuer=issuers.get(s.issuer_id),
+            published=s.published,
+            kind=s.kind,
+            url=s.url,
+            partial=bool(s.partial),
+            note=s.note,
+            sha256=s.sha256,
+            added_at=s.added_at,
+            citations=cites.get(s.id, 0),
+            events=evs.get(s.id, 0),
+        )
+        for s in session.scalars(stmt)
+    ]
+
+
+@dataclass
+class Record:
+    """One policy, actor, event or source, its fields and the events (with citations) it touches."""
+
+    kind: str
+    key: str
+    title: str
+    fields: dict[str, Any]
+    timeline: Timeline
+
+
+def show(session: Session, *, kind: str, name: str) -> Record:
+    """The record of this kind named by name, with its events and their citations."""
+    if kind == "policy":
+        policy = find_policy(session, name)
+        row = next(r for r in list_policies(session) if r.key == policy.key)
+        tl = timeline(session, filters=Filters(policy=policy.key))
+        return Record("policy", policy.key, policy.name, _fields(row), tl)
+    if kind == "actor":
+        actor = find_actor(session, name)
+        arow = next(r for r in list_actors(session) if r.key == actor.key)
+        tl = timeline(session, filters=Filters(actor=actor.key))
+        return Record("actor", actor.key, actor.name, _fields(arow), tl)
+    if kind == "event":
+        event = find_event(session, name)
+        tl = _timeline_of(session, [event.id])
+        return Record("event", event.key, event.headline, {"type": event.type, "date": event.date}, tl)
+    if kind == "source":
+        source = find_source(session, name)
+        srow = list_sources(session, key=source.key)[0]
+        ids = session.scalars(select(Citation.event_id).where(Citation.source_id == source.id).distinct()).all()
+        return Record("source", source.key, source.title, _fields(srow), _timeline_of(session, list(ids)))
+    raise LookupFailed(f"unknown record kind {kind!r}")
+
+
+def _fields(row: Any) -> dict[str, Any]:
+    return {k: v for k, v in row.__dict__.items() if k not in ("key",)}
+
+
+def _timeline_of(session: Session, event_ids: list[int]) -> Timeline:
+    rows = []
+    for chunk in _chunks(event_ids):
+        rows.extend(
+            session.execute(
+                _event_select(Filters(), None, None).where(Event.id.in_(chunk))
+            ).all()
+        )
+    rows.sort(key=lambda r: (r.sort_key, r.key))
+    events = _events_from_rows(rows)
+    attach_details(session, events)
+    return Timeline(list(events.values()))
