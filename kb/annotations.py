@@ -354,7 +354,8 @@ def _check_references(r: _Reader, c: Contribution) -> None:
     def need(keys: set[str], key: str | None, line: int, where: str, what: str) -> None:
         if key is not None and key not in keys:
             known = ", ".join(sorted(keys)) or "none"
-            raise r.fail(line, where, f"unknown {what} {key!r}: declare it under `{what}s:` in this file (declared: {known})")
+            plural = "policies" if what == "policy" else f"{what}s"
+            raise r.fail(line, where, f"unknown {what} {key!r}: declare it under `{plural}:` in this file (declared: {known})")
 
     need(actor_keys, c.issuer, 1, "source.issuer", "actor")
     for p in c.policies:
