@@ -8,7 +8,7 @@ with PRAGMA foreign_key_check inside its transaction, so a broken reference roll
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import text
+from sqlalchemy import Connection, Engine, text
 
 from kb.config import locate
 from kb.db import make_engine
@@ -52,9 +52,14 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:  # shared by the caller (tests, pytest-alembic)
-        _run(connection)
+    shared = config.attributes.get("connection")  # a Connection or Engine from the caller (tests, pytest-alembic)
+    if isinstance(shared, Connection):
+        _run(shared)
+        return
+    if isinstance(shared, Engine):
+        with shared.connect() as conn:
+            _run(conn)
+            conn.commit()
         return
     url = config.attributes.get("kb_url") or config.get_main_option("sqlalchemy.url") or locate().url
     engine = make_engine(url, foreign_keys=False)

@@ -1,0 +1,183 @@
+"""Migrations: pytest-alembic's checks, exact downgrades, replay after a later schema change."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from helpers import dump
+from pytest_alembic.tests import (  # noqa: F401  (collected as tests here)
+    test_model_definitions_match_ddl,
+    test_single_head_revision,
+    test_up_down_consistency,
+    test_upgrade,
+)
+from sqlalchemy import text
+
+from kb.config import Location
+from kb.db import alembic_config, downgrade, make_engine, upgrade
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def location_for(root: Path, db: Path) -> Location:
+    return Location(f"sqlite:///{db}", root, "--db")
+
+
+def revisions_oldest_first(location: Location) -> list[str]:
+    script = ScriptDirectory.from_config(alembic_config(location))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def test_every_step_down_restores_exactly_the_database_before_the_step_up(tmp_path: Path) -> None:
+    """Upgrade one revision at a time, then downgrade one at a time: each state is identical."""
+    db = tmp_path / "kb.sqlite"
+    location = location_for(REPO, db)
+    engine = make_engine(location.url)
+    states = []
+    revisions = revisions_oldest_first(location)
+    assert len(revisions) >= 9  # the schema and eight sources
+    for revision in revisions:
+        upgrade(location, revision)
+        states.append(dump(engine))
+    for revision, expected in zip(reversed(revisions[:-1]), reversed(states[:-1])):
+        before, after = downgrade(location, "-1")
+        assert after == revision
+        assert dump(engine) == expected, f"downgrade to {revision} left a different database"
+    downgrade(location, "base")
+    with engine.connect() as conn:
+        tables = conn.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")).scalars().all()
+    assert tables == ["alembic_version"]
+    engine.dispose()
+
+
+def test_replaying_from_empty_gives_the_same_knowledge_base(tmp_path: Path) -> None:
+    dumps = []
+    for name in ("one.sqlite", "two.sqlite"):
+        location = location_for(REPO, tmp_path / name)
+        upgrade(location)
+        engine = make_engine(location.url)
+        dumps.append(dump(engine))
+        engine.dispose()
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]["citations"]) > 0
+
+
+def test_source_migrations_never_import_the_orm_models() -> None:
+    for path in sorted((REPO / "migrations" / "versions").glob("*.py")):
+        tree = ast.parse(path.read_text())
+        imported = {
+            node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+        } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert not any(name == "kb.models" or name.startswith("kb.models.") for name in imported), path.name
+        assert not any(name in ("kb.queries", "kb.cli") for name in imported), path.name
+    # What they do import must not pull the models in either.
+    probe = "import sys, kb.loader; print('kb.models' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
+    assert result.stdout.strip() == "False"
+
+
+LATER_SCHEMA_CHANGE = '''
+"""A throwaway later schema change: rename events.headline, add a NOT NULL column, drop one.
+
+Revision ID: ffff00000001
+Revises: {head}
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "ffff00000001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def _view() -> str:
+    return op.get_bind().exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'timeline'").scalar()
+
+
+def upgrade() -> None:
+    # Views read the tables that batch mode rebuilds: drop them first, recreate them after.
+    view = _view()
+    op.execute("DROP VIEW timeline")
+    with op.batch_alter_table("events") as batch:
+        batch.alter_column("headline", new_column_name="title")
+        batch.add_column(sa.Column("importance", sa.Integer(), nullable=False, server_default="0"))
+    with op.batch_alter_table("actors") as batch:
+        batch.drop_column("description")
+    op.execute(view.replace("e.headline AS headline", "e.title AS headline"))
+
+
+def downgrade() -> None:
+    view = _view()
+    op.execute("DROP VIEW timeline")
+    with op.batch_alter_table("actors") as batch:
+        batch.add_column(sa.Column("description", sa.Text(), nullable=True))
+    with op.batch_alter_table("events") as batch:
+        batch.drop_column("importance")
+        batch.alter_column("title", new_column_name="headline")
+    op.execute(view.replace("e.title AS headline", "e.headline AS headline"))
+'''
+
+
+def test_history_replays_after_a_later_schema_change(root_copy: Path) -> None:
+    """Source migrations run against their own revision's schema, so a later change does not break them."""
+    location = location_for(root_copy, root_copy / "replay.sqlite")
+    head = ScriptDirectory.from_config(alembic_config(location)).get_current_head()
+    later = root_copy / "migrations" / "versions" / "29991231_ffff00000001_later_schema_change.py"
+    later.write_text(textwrap.dedent(LATER_SCHEMA_CHANGE.format(head=head)))
+
+    upgrade(location)
+    engine = make_engine(location.url)
+    with engine.connect() as conn:
+        columns = [r[1] for r in conn.execute(text("PRAGMA table_info(events)"))]
+        titles = conn.execute(text("SELECT count(*) FROM events WHERE title IS NOT NULL")).scalar()
+        citations = conn.execute(text("SELECT count(*) FROM citations")).scalar()
+        orphans = conn.execute(text("PRAGMA foreign_key_check")).all()
+    assert "title" in columns and "headline" not in columns and "importance" in columns
+    assert titles and citations and not orphans
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM timeline")).scalar() == citations
+    # And all the way down and up again.
+    downgrade(location, "base")
+    upgrade(location)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM citations")).scalar() == citations
+    engine.dispose()
+
+
+def test_a_batch_migration_that_fails_half_way_leaves_nothing(root_copy: Path) -> None:
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    runner = CliRunner()
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    for name in ("alpha", "beta"):
+        assert runner.invoke(cli, ["source", "new", str(fixtures / f"{name}.txt")]).exit_code == 0
+        (root_copy / "seeds" / f"{name}.yaml").write_text((fixtures / f"{name}.yaml").read_text())
+    result = runner.invoke(cli, ["source", "migrate", "alpha", "beta"])
+    assert result.exit_code == 0, result.output
+    # The second document changes after the migration was written.
+    beta = root_copy / "seeds" / "beta.txt"
+    beta.write_text(beta.read_text().replace("supports", "backs"))
+    engine = make_engine(f"sqlite:///{root_copy / 'kb.sqlite'}")
+    before = dump(engine)
+    result = runner.invoke(cli, ["db", "upgrade"])
+    assert result.exit_code == 1
+    assert "beta.txt: the document changed since its migration was written" in result.output
+    assert dump(engine) == before
+    engine.dispose()
+
+
+@pytest.mark.parametrize("name", ["kb.cli", "kb.queries"])
+def test_read_side_modules_do_not_import_alembic(name: str) -> None:
+    probe = f"import sys, {name}; print('alembic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
+    assert result.stdout.strip() == "False"
