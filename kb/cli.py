@@ -98,7 +98,7 @@ def db_upgrade(revision: str, db: str | None) -> None:
     _report_move(location, before, after)
 
 
-@db_group.command("downgrade")
+@db_group.command("downgrade", context_settings={"ignore_unknown_options": True})
 @click.argument("revision")
 @db_option
 def db_downgrade(revision: str, db: str | None) -> None:

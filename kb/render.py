@@ -54,14 +54,15 @@ def _heading(tl: Timeline) -> str:
 # --- Timelines -------------------------------------------------------------------------------
 
 
-def timeline_text(tl: Timeline, out: TextIO, *, markdown: bool = False) -> None:
+def timeline_text(tl: Timeline, out: TextIO, *, markdown: bool = False, heading: str | None = None) -> None:
     numbers = _number_sources(tl.events)
     date_width = max((len(format_date(e.date, e.qualifier, e.end)) for e in tl.events), default=10)
     type_width = max((len(e.type) for e in tl.events), default=8)
+    heading = heading or _heading(tl)
     if markdown:
-        out.write(f"# {_heading(tl)}\n\n| Date | Type | Event | Actors | Sources |\n|---|---|---|---|---|\n")
+        out.write(f"# {heading}\n\n| Date | Type | Event | Actors | Sources |\n|---|---|---|---|---|\n")
     else:
-        out.write(_heading(tl) + "\n\n")
+        out.write(heading + "\n\n")
     for event in tl.events:
         marks = "".join(f"[{n}]" for n in dict.fromkeys(numbers[c.source.key] for c in event.citations))
         date = format_date(event.date, event.qualifier, event.end)
@@ -212,7 +213,7 @@ def write_rows(rows: Sequence[Any], fmt: str, out: TextIO, *, columns: Sequence[
 
 
 def write_record(record: Record, fmt: str, out: TextIO) -> None:
-    fields = {k: v for k, v in record.fields.items()}
+    fields = dict(record.fields)
     if fmt == "json":
         payload = {"kind": record.kind, "key": record.key, "title": record.title, **fields}
         payload["events"] = [event_json(e) for e in record.timeline.events]
@@ -223,18 +224,17 @@ def write_record(record: Record, fmt: str, out: TextIO) -> None:
         timeline_csv(record.timeline, out)
         return
     md = fmt == "markdown"
+    if record.kind == "event" and record.timeline.events:
+        e = record.timeline.events[0]
+        fields = {
+            "type": e.type, "date": format_date(e.date, e.qualifier, e.end), "precision": e.precision,
+            "stance": e.stance, "description": e.description, "policies": ", ".join(p.name for p in e.policies),
+            "actors": _actors(e),
+        }  # fmt: skip
     out.write(f"{'# ' if md else ''}{record.kind} {record.key}: {record.title}\n\n")
     for name, value in fields.items():
         if value not in (None, "", []):
-            out.write(f"{'- **' + name + '**' if md else name + ':':<14} {_cell(value)}\n")
+            out.write(f"- **{name}**: {_cell(value)}\n" if md else f"{name + ':':<12} {_cell(value)}\n")
     out.write("\n")
-    if record.kind == "event":
-        for e in record.timeline.events:
-            extra = {"date": format_date(e.date, e.qualifier, e.end), "precision": e.precision, "stance": e.stance,
-                     "description": e.description, "policies": ", ".join(p.name for p in e.policies),
-                     "actors": _actors(e)}  # fmt: skip
-            for name, value in extra.items():
-                if value:
-                    out.write(f"{'- **' + name + '**' if md else name + ':':<14} {value}\n")
-            out.write("\n")
-    timeline_text(record.timeline, out, markdown=md)
+    count = len(record.timeline.events)
+    timeline_text(record.timeline, out, markdown=md, heading=f"Events ({count})" if record.kind != "event" else "Citations")

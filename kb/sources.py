@@ -102,6 +102,14 @@ def new_sources(*, root: Path, paths: list[Path]) -> list[NewSource]:
     return made
 
 
+def shown(path: Path) -> Path:
+    """The path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def _embed(text: str) -> str:
     """A Python literal of the annotation a reviewer can read: triple-quoted when that is exact."""
     if '"""' not in text and "\\" not in text and not text.endswith('"'):
@@ -136,7 +144,7 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for key in dict.fromkeys(keys):
         key = Path(key).stem
-        doc_path = root / "seeds" / f"{key}.txt"
+        doc_path = shown(root / "seeds" / f"{key}.txt")
         if not doc_path.exists():
             raise LoadError(f"{doc_path}: no such document; `kb source new PATH` copies one in")
         document = parse_document(doc_path)

@@ -61,7 +61,7 @@ def run_migrations_online() -> None:
             _run(conn)
             conn.commit()
         return
-    url = config.attributes.get("kb_url") or config.get_main_option("sqlalchemy.url") or locate().url
+    url = config.attributes.get("kb_url") or locate().url
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.connect() as conn:

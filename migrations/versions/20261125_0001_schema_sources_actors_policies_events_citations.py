@@ -48,6 +48,9 @@ CREATE VIEW timeline AS
 SELECT
     e.sort_key || '|' || e.key || '|' || s.published || '|' || s.key || '|' || printf('%06d', c.position)
         AS sort_key,
+    CASE e.qualifier WHEN 'on_or_before' THEN 'on or before ' WHEN 'on_or_after' THEN 'on or after '
+        WHEN 'approximately' THEN 'about ' ELSE '' END
+        || e.date || CASE WHEN e.date_end IS NOT NULL THEN ' to ' || e.date_end ELSE '' END AS date_label,
     e.date AS date,
     e.precision AS precision,
     e.qualifier AS qualifier,
@@ -59,6 +62,9 @@ SELECT
     (SELECT group_concat(name, '; ') FROM (
         SELECT p.name AS name FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
         WHERE ep.event_id = e.id ORDER BY p.name)) AS policies,
+    (SELECT group_concat(key, ' ') FROM (
+        SELECT p.key AS key FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
+        WHERE ep.event_id = e.id ORDER BY p.key)) AS policy_keys,
     (SELECT group_concat(label, '; ') FROM (
         SELECT DISTINCT a.name || ' (' || ea.role || ')' AS label FROM event_actors ea
         JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY ea.id)) AS actors,
