@@ -218,9 +218,10 @@ class EventPolicy(Base):
     """Which policies an event concerns."""
 
     __tablename__ = "event_policies"
+    __table_args__ = (Index("ix_event_policies_policy", "policy_id", "event_id"),)
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
-    policy_id: Mapped[int] = mapped_column(ForeignKey("policies.id"), primary_key=True, index=True)
+    policy_id: Mapped[int] = mapped_column(ForeignKey("policies.id"), primary_key=True)
 
 
 class EventActor(Base):

@@ -86,6 +86,26 @@ def test_timeline_builds_a_missing_database_and_says_so_on_stderr(isolated_db: P
     assert second.stderr == "" and second.stdout == result.stdout
 
 
+def test_a_database_behind_head_is_upgraded_first(db_copy: Path) -> None:
+    ok("db", "downgrade", "-1")
+    result = ok("timeline", "--policy", APL, "--type", "exception")
+    assert re.search(r"Upgrading .* from \w+ to \w+", result.stderr)
+    assert "Jake Sullivan" in result.stdout
+
+
+def test_outside_the_repository_a_built_database_is_used_as_it_is(
+    db_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = ok("timeline", "--policy", APL, "--type", "reversed")
+    assert result.stderr == "" and "2020-01-31" in result.stdout
+    monkeypatch.delenv("KB_DB")
+    assert fails("timeline").startswith("Error: no database given and no knowledge base root")
+    assert "has no knowledge base and there is no migrations/ folder" in fails("timeline", "--db", str(tmp_path / "none.sqlite"))
+
+
 def test_timeline_text_lines_and_numbered_sources(db_copy: Path) -> None:
     out = ok("timeline", "--policy", "apl").stdout
     assert out.startswith(f"{APL}: ")

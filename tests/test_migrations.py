@@ -53,6 +53,8 @@ def test_every_step_down_restores_exactly_the_database_before_the_step_up(tmp_pa
     with engine.connect() as conn:
         tables = conn.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")).scalars().all()
     assert tables == ["alembic_version"]
+    upgrade(location)
+    assert dump(engine) == states[-1], "upgrading again rebuilds the same knowledge base"
     engine.dispose()
 
 
@@ -97,31 +99,39 @@ branch_labels = None
 depends_on = None
 
 
-def _view() -> str:
-    return op.get_bind().exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'timeline'").scalar()
+def _dependents() -> list:
+    """Views and triggers: SQLite drops a table's triggers when batch mode rebuilds it."""
+    sql = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY type DESC, name"
+    return op.get_bind().exec_driver_sql(sql).all()
+
+
+def _drop(saved: list) -> None:
+    for kind, name, _ in saved:
+        op.execute(f"DROP {kind.upper()} IF EXISTS {name}")
 
 
 def upgrade() -> None:
-    # Views read the tables that batch mode rebuilds: drop them first, recreate them after.
-    view = _view()
-    op.execute("DROP VIEW timeline")
+    saved = _dependents()
+    _drop(saved)
     with op.batch_alter_table("events") as batch:
         batch.alter_column("headline", new_column_name="title")
         batch.add_column(sa.Column("importance", sa.Integer(), nullable=False, server_default="0"))
     with op.batch_alter_table("actors") as batch:
         batch.drop_column("description")
-    op.execute(view.replace("e.headline AS headline", "e.title AS headline"))
+    for _, _, sql in saved:
+        op.execute(sql.replace("e.headline AS headline", "e.title AS headline"))
 
 
 def downgrade() -> None:
-    view = _view()
-    op.execute("DROP VIEW timeline")
+    saved = _dependents()
+    _drop(saved)
     with op.batch_alter_table("actors") as batch:
         batch.add_column(sa.Column("description", sa.Text(), nullable=True))
     with op.batch_alter_table("events") as batch:
         batch.drop_column("importance")
         batch.alter_column("title", new_column_name="headline")
-    op.execute(view.replace("e.title AS headline", "e.headline AS headline"))
+    for _, _, sql in saved:
+        op.execute(sql.replace("e.title AS headline", "e.headline AS headline"))
 '''
 
 
@@ -130,7 +140,7 @@ def test_history_replays_after_a_later_schema_change(root_copy: Path) -> None:
     location = location_for(root_copy, root_copy / "replay.sqlite")
     head = ScriptDirectory.from_config(alembic_config(location)).get_current_head()
     later = root_copy / "migrations" / "versions" / "29991231_ffff00000001_later_schema_change.py"
-    later.write_text(textwrap.dedent(LATER_SCHEMA_CHANGE.format(head=head)))
+    later.write_text(textwrap.dedent(LATER_SCHEMA_CHANGE.replace("{head}", head)))
 
     upgrade(location)
     engine = make_engine(location.url)
@@ -143,6 +153,8 @@ def test_history_replays_after_a_later_schema_change(root_copy: Path) -> None:
     assert titles and citations and not orphans
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM timeline")).scalar() == citations
+        triggers = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
+    assert sorted(triggers) == ["events_stance_on_insert", "events_stance_on_update"]
     # And all the way down and up again.
     downgrade(location, "base")
     upgrade(location)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from kb.db import make_engine
 from kb.vocabulary import EVENT_TYPES, STATE_CHANGING_TYPES
@@ -14,6 +17,9 @@ def test_event_types_table_matches_the_vocabulary(built_db: Path) -> None:
     engine = make_engine(f"sqlite:///{built_db}")
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT name, changes_state, description FROM event_types ORDER BY position")).all()
+    with pytest.raises(IntegrityError, match="a state-changing event needs a stance"):
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE events SET stance = NULL WHERE type = 'reversed'"))
     engine.dispose()
     assert [(r.name, bool(r.changes_state), r.description) for r in rows] == [
         (t.name, t.changes_state, t.description) for t in EVENT_TYPES
@@ -25,11 +31,6 @@ def test_the_required_state_changes_exist() -> None:
 
 
 def test_the_database_refuses_an_unknown_event_type(built_db: Path, tmp_path: Path) -> None:
-    import shutil
-
-    import pytest
-    from sqlalchemy.exc import IntegrityError
-
     copy = tmp_path / "copy.sqlite"
     shutil.copyfile(built_db, copy)
     engine = make_engine(f"sqlite:///{copy}")
@@ -39,4 +40,7 @@ def test_the_database_refuses_an_unknown_event_type(built_db: Path, tmp_path: Pa
     with pytest.raises(IntegrityError, match="CHECK constraint failed"):
         with engine.begin() as conn:
             conn.execute(text("UPDATE events SET date = '2022-06-21', precision = 'year' WHERE id = (SELECT min(id) FROM events)"))
+    with pytest.raises(IntegrityError, match="a state-changing event needs a stance"):
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE events SET stance = NULL WHERE type = 'reversed'"))
     engine.dispose()

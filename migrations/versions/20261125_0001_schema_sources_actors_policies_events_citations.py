@@ -88,6 +88,15 @@ JOIN citations c ON c.event_id = e.id
 JOIN sources s ON s.id = c.source_id
 """
 
+# A state-changing event records what the policy is after it (CHECK cannot look up event_types).
+STANCE_TRIGGER = """
+CREATE TRIGGER events_stance_on_{name} BEFORE {when} ON events
+WHEN NEW.stance IS NULL AND (SELECT changes_state FROM event_types WHERE name = NEW.type)
+BEGIN
+    SELECT RAISE(ABORT, 'a state-changing event needs a stance: what the policy is after it');
+END
+"""
+
 
 def upgrade() -> None:
     op.create_table('actors',
@@ -296,7 +305,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('event_id', 'policy_id', name=op.f('pk_event_policies'))
     )
     with op.batch_alter_table('event_policies', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_event_policies_policy_id'), ['policy_id'], unique=False)
+        batch_op.create_index('ix_event_policies_policy', ['policy_id', 'event_id'], unique=False)
 
 
     event_types = sa.table(
@@ -314,12 +323,16 @@ def upgrade() -> None:
         ],
     )
     op.execute(TIMELINE_VIEW)
+    for when in ("INSERT", "UPDATE"):
+        op.execute(STANCE_TRIGGER.format(when=when, name=when.lower()))
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER events_stance_on_insert")
+    op.execute("DROP TRIGGER events_stance_on_update")
     op.execute("DROP VIEW timeline")
     with op.batch_alter_table('event_policies', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_event_policies_policy_id'))
+        batch_op.drop_index('ix_event_policies_policy')
 
     op.drop_table('event_policies')
     with op.batch_alter_table('event_actors', schema=None) as batch_op:
