@@ -57,13 +57,13 @@ def filter_options(f: F) -> F:
             "--since",
             metavar="DATE",
             callback=_bound(end=False),
-            help="Only events that can fall on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+            help="Only events whose date, at its precision, reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).",
         ),
         click.option(
             "--until",
             metavar="DATE",
             callback=_bound(end=True),
-            help="Only events that can fall on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+            help="Only events whose date, at its precision, starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
         ),
         click.option(
             "--type",
