@@ -69,10 +69,32 @@ def alembic_config(location: Location, **attributes: Any) -> Config:
     return config
 
 
+HEAD_MARKER = Path("migrations") / "HEAD"
+
+
 def head_revision(location: Location) -> str | None:
+    """The newest revision, from migrations/HEAD: read commands never import Alembic for it."""
+    root = location.require_root()
+    try:
+        return (root / HEAD_MARKER).read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return write_head_marker(location)
+
+
+def scripted_head(location: Location) -> str | None:
+    """The newest revision as Alembic finds it in migrations/versions/ (loads every revision)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config(location)).get_current_head()
+
+
+def write_head_marker(location: Location) -> str | None:
+    """Bring migrations/HEAD in step with migrations/versions/ (after writing a revision)."""
+    head = scripted_head(location)
+    marker = location.require_root() / HEAD_MARKER
+    if head is not None and (not marker.exists() or marker.read_text(encoding="utf-8").strip() != head):
+        marker.write_text(head + "\n", encoding="utf-8")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -98,6 +120,7 @@ def upgrade(location: Location, revision: str = "head") -> tuple[str | None, str
     engine = make_engine(location.url)
     try:
         before = current_revision(engine)
+        write_head_marker(location)
         command.upgrade(alembic_config(location), revision)
         return before, current_revision(engine)
     finally:

@@ -99,6 +99,7 @@ class SourceEntry(TypedDict, total=False):
     added_at: str  # when the migration was written (kept fixed so replays agree)
     annotation: str  # the reviewed annotation, embedded verbatim
     replaces: str  # for a correction: the annotation this one replaces
+    replaces_added_at: str  # and when that one was added (restored on downgrade)
 
 
 # --- Entry points for migrations ------------------------------------------------------------
@@ -121,7 +122,8 @@ def remove_sources(conn: Connection, entries: Sequence[SourceEntry], *, root: Pa
         unload(conn, entry["key"])
         if "replaces" in entry:
             document = read_pinned_document(root, entry)
-            load(conn, document, _contribution(entry, document, entry["replaces"]), added_at=entry["added_at"])
+            previous = _contribution(entry, document, entry["replaces"])
+            load(conn, document, previous, added_at=entry["replaces_added_at"])
 
 
 def _check_writer(writer: int) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from kb import loader
 from kb.annotations import load_annotation_file
 from kb.config import Location
-from kb.db import alembic_config, make_engine
+from kb.db import alembic_config, make_engine, write_head_marker
 from kb.documents import Document, parse_document, sha256_bytes
 from kb.errors import AnnotationError, KBError, LoadError
 
@@ -121,15 +121,15 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:50]
 
 
-def _previous_annotations(location: Location) -> dict[str, str]:
-    """The annotation each source was last migrated with, by key (walking the existing revisions)."""
+def _previous_entries(location: Location) -> dict[str, loader.SourceEntry]:
+    """The entry each source was last migrated with, by key (walking the existing revisions)."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(location))
-    latest: dict[str, str] = {}
+    latest: dict[str, loader.SourceEntry] = {}
     for revision in reversed(list(script.walk_revisions())):  # oldest first
         for entry in getattr(revision.module, "SOURCES", []):
-            latest[entry["key"]] = entry["annotation"]
+            latest[entry["key"]] = entry
     return latest
 
 
@@ -138,7 +138,7 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     from alembic.script import ScriptDirectory
 
     root = location.require_root()
-    previous = _previous_annotations(location)
+    previous = _previous_entries(location)
     entries: list[loader.SourceEntry] = []
     documents: list[Document] = []
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -163,9 +163,10 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
             "annotation": annotation,
         }
         if key in previous:
-            if previous[key] == annotation:
+            if previous[key]["annotation"] == annotation:
                 raise AnnotationError(f"{ann_path}: already migrated with exactly this annotation; nothing to do")
-            entry["replaces"] = previous[key]
+            entry["replaces"] = previous[key]["annotation"]
+            entry["replaces_added_at"] = previous[key]["added_at"]
         entries.append(entry)
         documents.append(document)
     _dry_run(location, entries, root)
@@ -183,6 +184,7 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
         lines.append(f'        "annotation": ANNOTATION_{i},')
         if "replaces" in entry:
             lines.append(f'        "replaces": REPLACED_{i},')
+            lines.append(f'        "replaces_added_at": {json.dumps(entry["replaces_added_at"])},')
         lines.append("    },")
     lines.append("]")
     block = "\n".join(lines)
@@ -206,6 +208,7 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     )
     if result is None or result.path is None:
         raise KBError("Alembic did not write the migration")
+    write_head_marker(location)
     return Path(result.path)
 
 

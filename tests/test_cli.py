@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -268,6 +269,7 @@ def test_correcting_a_migrated_annotation_is_a_new_migration(root_copy: Path) ->
     first = dump(engine)
     assert "already migrated with exactly this annotation" in fails("source", "migrate", "alpha")
     annotation.write_text(annotation.read_text().replace("Fictional Republic drops its mine policy", "Fictional Republic abandons its mine policy"))
+    time.sleep(1.1)  # the correction is written in a later second: its downgrade must restore the first added_at
     ok("source", "migrate", "alpha")
     ok("db", "upgrade")
     headlines = [e["headline"] for e in json.loads(ok("timeline", "--format", "json", "--policy", "fr-mine-policy").stdout)["events"]]

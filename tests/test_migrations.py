@@ -193,3 +193,21 @@ def test_read_side_modules_do_not_import_alembic(name: str) -> None:
     probe = f"import sys, {name}; print('alembic' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
     assert result.stdout.strip() == "False"
+
+
+def test_the_head_marker_is_in_step_with_the_revisions() -> None:
+    """Read commands check "at head" against migrations/HEAD instead of loading every revision."""
+    from kb.db import HEAD_MARKER, scripted_head
+
+    location = location_for(REPO, REPO / "unused.sqlite")
+    assert (REPO / HEAD_MARKER).read_text().strip() == scripted_head(location)
+
+
+def test_a_read_command_on_a_database_at_head_never_imports_alembic(built_db: Path) -> None:
+    probe = (
+        "import sys; from click.testing import CliRunner; from kb.cli import cli; "
+        f"r = CliRunner().invoke(cli, ['timeline', '--db', {str(built_db)!r}, '--format', 'json']); "
+        "assert r.exit_code == 0, r.output; print('alembic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
+    assert result.stdout.strip() == "False"
