@@ -66,5 +66,15 @@ def closest_passage(text: str, quote: str, *, start: int = 0, end: int | None = 
     # Align the window so the longest common run sits where it sits in the quote.
     first = max(0, best.a - best.b)
     last = min(len(hay.text), first + len(needle)) - 1
+    # Widen to whole words, and to the end of the sentence when it is near.
+    while first > 0 and not hay.text[first - 1].isspace():
+        first -= 1
+    stop = min(len(hay.text) - 1, last + 40)
+    sentence_end = next((i for i in range(last, stop + 1) if hay.text[i] in ".!?;"), None)
+    if sentence_end is not None:
+        last = sentence_end
+    else:
+        while last + 1 < len(hay.text) and not hay.text[last + 1].isspace():
+            last += 1
     window_start, window_end = hay.positions[first], hay.positions[max(first, last)] + 1
     return Match(window_start, window_end)
