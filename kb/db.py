@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kb.config import Location
@@ -104,8 +104,9 @@ def current_revision(engine: Engine) -> str | None:
             if not inspect(conn).has_table("alembic_version"):
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot read the database: {exc.orig}") from None
+    except DBAPIError as exc:
+        where = engine.url.database if engine.url.get_backend_name() == "sqlite" else engine.url.render_as_string()
+        raise DatabaseError(f"{where}: cannot read the database: {exc.orig}") from None
 
 
 def database_exists(location: Location) -> bool:

@@ -197,6 +197,33 @@ def test_lists_in_every_format(db_copy: Path, command: str, fmt: str) -> None:
         assert out.count("\n") > 2
 
 
+@pytest.mark.parametrize("command", ["policies", "actors", "sources", "timeline", "db status"])
+def test_an_unknown_format_is_refused(isolated_db: Path, command: str) -> None:
+    message = fails(*command.split(), "--format", "yaml", code=2)
+    assert "Invalid value for '--format': 'yaml' is not one of" in message
+    assert not isolated_db.exists()
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("this is not a database\n" * 100)
+    before = junk.read_bytes()
+    expected = f"Error: {junk}: cannot read the database: file is not a database"
+    assert fails("db", "status", "--db", str(junk)) == expected
+    assert fails("timeline", "--db", str(junk)) == expected
+    assert fails("db", "upgrade", "--db", str(junk)) == expected
+    assert junk.read_bytes() == before
+
+
+def test_ranges_keep_each_ends_precision(db_copy: Path) -> None:
+    events = json.loads(ok("timeline", "--format", "json", "--type", "transfer").stdout)["events"]
+    ranged = [e for e in events if e["end"]]
+    assert ranged
+    for e in ranged:
+        assert len(e["date"]) in (4, 7, 10) and len(e["end"]) in (4, 7, 10)
+    assert ("2024-12-02", "2025-01") in [(e["date"], e["end"]) for e in ranged]
+
+
 def test_lists_show_real_records(db_copy: Path) -> None:
     policies = {p["key"]: p for p in json.loads(ok("policies", "--format", "json").stdout)}
     assert policies["us-apl-policy"]["owner"] == "United States"
