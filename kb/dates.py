@@ -144,9 +144,10 @@ class DateSpec:
         return a0 <= b1 and b0 <= a1
 
     def specificity(self) -> tuple[int, int, int]:
-        """Lower is more specific: narrower stated interval, unqualified, tighter bound."""
+        """Lower is more specific: a plain date before a qualified date or a range, then the
+        narrower stated interval, then the tighter bound."""
         first, last = self.interval()
-        qualified = 0 if self.qualifier is None else 1
+        qualified = 0 if self.qualifier is None and self.end is None else 1
         if self.qualifier == "on_or_before":
             tightness = last.toordinal()
         elif self.qualifier == "on_or_after":
@@ -173,6 +174,14 @@ def parse_bound(text: str, *, end: bool) -> dt.date:
     """A --since/--until value at any precision: the first (or last) day it covers."""
     value = PartialDate.parse(text)
     return value.last_day() if end else value.first_day()
+
+
+def possible_days(dates: list[DateSpec], chosen: DateSpec) -> tuple[dt.date, dt.date]:
+    """The days an event can fall on, all its stated dates considered: their intersection,
+    or the chosen date's own bounds when the sources disagree (see `kb conflicts`)."""
+    earliest = max(d.bounds()[0] for d in dates)
+    latest = min(d.bounds()[1] for d in dates)
+    return (earliest, latest) if earliest <= latest else chosen.bounds()
 
 
 def most_specific(dates: list[DateSpec]) -> DateSpec:

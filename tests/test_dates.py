@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.dates import DateSpec, PartialDate, most_specific, parse_bound
+from kb.dates import DateSpec, PartialDate, most_specific, parse_bound, possible_days
 from kb.errors import DateError
 
 
@@ -83,6 +83,14 @@ def test_most_specific_takes_the_most_precise_agreeing_date() -> None:
     assert most_specific(bounds) == DateSpec.parse("on or before 2024-11-19")
     # An exact day beats a bound it agrees with.
     assert most_specific([DateSpec.parse("on or before 2020-02-03"), DateSpec.parse("2020-01-31")]).qualifier is None
+    # A bound on the day says more than a range that starts with a year, and the intersection keeps both.
+    exception = [DateSpec.parse("on or before 2024-11-19"), DateSpec.parse("2024 to 2024-11-19")]
+    assert most_specific(exception) == DateSpec.parse("on or before 2024-11-19")
+    assert possible_days(exception, most_specific(exception)) == (dt.date(2024, 1, 1), dt.date(2024, 11, 19))
+    assert possible_days([DateSpec.parse("2022-06-21"), DateSpec.parse("2022-06-24")], DateSpec.parse("2022-06-21")) == (
+        dt.date(2022, 6, 21),
+        dt.date(2022, 6, 21),
+    )
     # A lone outlier does not win against two sources that agree.
     outlier = [DateSpec.parse("2020-01-31"), DateSpec.parse("2020"), DateSpec.parse("2019-05-01")]
     assert most_specific(outlier) == DateSpec.parse("2020-01-31")

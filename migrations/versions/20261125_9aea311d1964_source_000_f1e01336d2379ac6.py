@@ -162,6 +162,10 @@ events:
         date: "on or before 2024-11-19"
         basis: context
         attributed_to: one of the officials
+      # The decision answers Russia's progress "in recent months": it was taken in 2024.
+      - quote: But Russia’s battlefield progress in recent months has forced the White House to find fresh ways to help Kyiv, especially following the victory of President-elect Donald Trump
+        date: "2024 to 2024-11-19"
+        basis: relative
 
   - key: 2024-ukraine-atacms-strikes-inside-russia-authorised
     type: amended
