@@ -17,7 +17,7 @@ from kb import __version__, queries, render
 from kb import db as database
 from kb.config import Location, locate
 from kb.errors import KBError
-from kb.options import db_option, filter_options, format_option
+from kb.options import _bound, as_of_option, db_option, filter_options, format_option
 
 
 class KBGroup(click.Group):
@@ -35,6 +35,9 @@ class KBGroup(click.Group):
             if type(exc).__module__.startswith("alembic"):
                 raise click.ClickException(str(exc).splitlines()[0]) from None
             raise
+
+
+_date_argument = _bound(end=True)
 
 
 def _notify(message: str) -> None:
@@ -145,10 +148,11 @@ def db_status(db: str | None, fmt: str) -> None:
 @format_option
 @db_option
 def timeline_cmd(
-    policy: str | None,
-    actor: str | None,
+    policies: tuple[str, ...],
+    actors: tuple[str, ...],
     since: dt.date | None,
     until: dt.date | None,
+    as_of: dt.date | None,
     types: tuple[str, ...],
     fmt: str,
     db: str | None,
@@ -159,8 +163,11 @@ def timeline_cmd(
     Examples:
         kb timeline --policy "U.S. antipersonnel landmine policy"
         kb timeline --actor Biden --since 2022 --format json
+        kb timeline --policy apl --policy "Mine Ban Treaty" --as-of 2020-12-31
     """
-    filters = queries.Filters(policy=policy, actor=actor, since=since, until=until, types=types)
+    filters = queries.Filters(
+        policies=policies, actors=actors, since=since, until=until, types=types, as_of=as_of
+    )
     with reading(db) as session:
         result = queries.timeline(session, filters=filters)
         render.write_timeline(result, fmt, sys.stdout)
@@ -229,6 +236,76 @@ def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
     with reading(db) as session:
         record = queries.show(session, kind=kind, name=name)
         render.write_record(record, fmt, sys.stdout)
+
+
+@cli.command("state")
+@click.argument("policy")
+@click.option(
+    "--at",
+    metavar="DATE",
+    callback=_date_argument,
+    help="The day to ask about (YYYY-MM-DD; YYYY or YYYY-MM mean their last day). Without it: the whole history.",
+)
+@as_of_option
+@format_option
+@db_option
+def state_cmd(policy: str, at: dt.date | None, as_of: dt.date | None, fmt: str, db: str | None) -> None:
+    """Show a policy's state on a day, or its history of states, with citations.
+
+    \b
+    Examples:
+        kb state "U.S. antipersonnel landmine policy" --at 2021-04-06
+        kb state apl --at 2024-11-01          # indeterminate: says why
+        kb state apl                          # every state, from and to
+        kb state apl --at 2024-12-15 --as-of 2024-11-30
+    """
+    from kb import render_answers, states
+
+    with reading(db) as session:
+        if at is None:
+            render_answers.write_history(states.history(session, policy=policy, as_of=as_of), fmt, sys.stdout)
+        else:
+            answer = states.state_at(session, policy=policy, at=at, as_of=as_of)
+            render_answers.write_answer(answer, fmt, sys.stdout)
+
+
+@cli.command("conflicts")
+@click.option("--policy", "policies", metavar="NAME", multiple=True, help="Only events of this policy (repeatable).")
+@format_option
+@db_option
+def conflicts_cmd(policies: tuple[str, ...], fmt: str, db: str | None) -> None:
+    """List events whose sources disagree on the date or on who acted.
+
+    \b
+    Example:
+        kb conflicts --policy "U.S. antipersonnel landmine policy"
+    """
+    from kb import conflicts, render_answers
+
+    with reading(db) as session:
+        render_answers.write_conflicts(conflicts.find(session, policies=policies), fmt, sys.stdout)
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="At most this many events and sources.")
+@format_option
+@db_option
+def search_cmd(query: str, limit: int, fmt: str, db: str | None) -> None:
+    """Search event headlines and stances and source texts (phrases, prefixes, AND/OR/NOT).
+
+    Spelling variants match each other: anti-personnel / antipersonnel / APL, land mine /
+    landmine / land-mine.
+
+    \b
+    Examples:
+        kb search "Korean Peninsula"
+        kb search '"limited exception" OR reckless' --format json
+    """
+    from kb import render_answers, search
+
+    with reading(db) as session:
+        render_answers.write_search(search.search(session, query=query, limit=limit), fmt, sys.stdout)
 
 
 # --- kb source ----------------------------------------------------------------------------------

@@ -48,11 +48,33 @@ def _bound(end: bool) -> Callable[[click.Context, click.Parameter, str | None], 
     return convert
 
 
+def as_of_option(f: F) -> F:
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        callback=_bound(end=True),
+        help="Only what sources published on or before DATE said (YYYY, YYYY-MM or YYYY-MM-DD).",
+    )(f)
+
+
 def filter_options(f: F) -> F:
     """--policy, --actor, --since, --until, --type: any combination."""
     decorators = [
-        click.option("--policy", metavar="NAME", help="Key, name or alias of a policy (or a unique part of one)."),
-        click.option("--actor", metavar="NAME", help="Key, name or alias of an actor (or a unique part of one)."),
+        click.option(
+            "--policy",
+            "policies",
+            metavar="NAME",
+            multiple=True,
+            help="Key, name or alias of a policy, or a unique part of one (repeatable: any of them).",
+        ),
+        click.option(
+            "--actor",
+            "actors",
+            metavar="NAME",
+            multiple=True,
+            help="Key, name or alias of an actor, or a unique part of one (repeatable: any of them).",
+        ),
         click.option(
             "--since",
             metavar="DATE",
@@ -65,6 +87,7 @@ def filter_options(f: F) -> F:
             callback=_bound(end=True),
             help="Only events whose date, at its precision, starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
         ),
+        as_of_option,
         click.option(
             "--type",
             "types",

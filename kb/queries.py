@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from kb.dates import DateSpec, PartialDate, most_specific, possible_days
 from kb.errors import LookupFailed
 from kb.models import (
     Actor,
@@ -91,18 +92,41 @@ class TimelineEvent:
 
 @dataclass(frozen=True)
 class Filters:
-    policy: str | None = None
-    actor: str | None = None
+    """What `kb timeline` selects. Several policies (or actors) combine as a union; the kinds of
+    filter combine as an intersection."""
+
+    policies: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
     types: tuple[str, ...] = ()
+    as_of: dt.date | None = None  # only what sources published on or before this day said
 
 
 @dataclass
 class Timeline:
     events: list[TimelineEvent]
-    policy: PolicyRef | None = None
-    actor: ActorRole | None = None
+    policies: list[PolicyRef] = field(default_factory=list)
+    actors: list[ActorRole] = field(default_factory=list)
+    as_of: dt.date | None = None
+
+
+def date_spec(date: str, end: str | None, qualifier: str | None) -> DateSpec:
+    """A DateSpec from the text columns a date is stored in."""
+    return DateSpec(PartialDate.parse(date), PartialDate.parse(end) if end else None, qualifier)
+
+
+def event_date(event: TimelineEvent) -> DateSpec:
+    return date_spec(event.date, event.end, event.qualifier)
+
+
+def citation_date(cit: CitationOut) -> DateSpec:
+    return date_spec(cit.stated_date, cit.stated_end, cit.stated_qualifier)
+
+
+def possible_event_days(event: TimelineEvent) -> tuple[dt.date, dt.date]:
+    """The days the event can fall on, all its (shown) citations considered."""
+    return possible_days([citation_date(c) for c in event.citations], event_date(event))
 
 
 # --- Finding records by key, name or alias -----------------------------------------------------
@@ -174,7 +198,17 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[i : i + _CHUNK]
 
 
-def _event_select(filters: Filters, policy_id: int | None, actor_id: int | None) -> Select[Any]:
+def published_by(as_of: dt.date) -> Any:
+    """SQL: the source was certainly published on or before as_of (at its precision)."""
+    last_day = case(
+        (func.length(Source.published) == 4, Source.published + "-12-31"),
+        (func.length(Source.published) == 7, func.date(Source.published + "-01", "+1 month", "-1 day")),
+        else_=Source.published,
+    )
+    return last_day <= as_of.isoformat()
+
+
+def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int]) -> Select[Any]:
     stmt = select(
         Event.id,
         Event.key,
@@ -189,31 +223,64 @@ def _event_select(filters: Filters, policy_id: int | None, actor_id: int | None)
         Event.description,
         Event.sort_key,
     ).join(EventType, EventType.name == Event.type)
-    if policy_id is not None:
-        stmt = stmt.join(EventPolicy, and_(EventPolicy.event_id == Event.id, EventPolicy.policy_id == policy_id))
-    if actor_id is not None:
-        stmt = stmt.where(exists().where(EventActor.event_id == Event.id, EventActor.actor_id == actor_id))
-    if filters.since is not None:
-        stmt = stmt.where(Event.last_day >= filters.since.isoformat())
-    if filters.until is not None:
-        stmt = stmt.where(Event.first_day <= filters.until.isoformat())
+    if policy_ids:
+        stmt = stmt.where(
+            exists().where(EventPolicy.event_id == Event.id, EventPolicy.policy_id.in_(policy_ids))
+        )
+    if actor_ids:
+        stmt = stmt.where(exists().where(EventActor.event_id == Event.id, EventActor.actor_id.in_(actor_ids)))
     if filters.types:
         stmt = stmt.where(Event.type.in_(filters.types))
+    if filters.as_of is not None:
+        # Known then: a source published by that day cites it. Its date as then known, and the
+        # date filters on it, are worked out from those citations afterwards.
+        stmt = stmt.where(
+            exists()
+            .where(Citation.event_id == Event.id, Citation.source_id == Source.id)
+            .where(published_by(filters.as_of))
+        )
+    else:
+        if filters.since is not None:
+            stmt = stmt.where(Event.last_day >= filters.since.isoformat())
+        if filters.until is not None:
+            stmt = stmt.where(Event.first_day <= filters.until.isoformat())
     return stmt.order_by(Event.sort_key, Event.key)
 
 
 def timeline(session: Session, *, filters: Filters) -> Timeline:
     """Events matching the filters, in date order, each with its policies, actors and citations."""
-    policy = find_policy(session, filters.policy) if filters.policy else None
-    actor = find_actor(session, filters.actor) if filters.actor else None
-    rows = session.execute(_event_select(filters, policy.id if policy else None, actor.id if actor else None)).all()
+    policies = list(dict.fromkeys(find_policy(session, name) for name in filters.policies))
+    actors = list(dict.fromkeys(find_actor(session, name) for name in filters.actors))
+    rows = session.execute(_event_select(filters, [p.id for p in policies], [a.id for a in actors])).all()
     events = _events_from_rows(rows)
-    attach_details(session, events)
+    attach_details(session, events, as_of=filters.as_of)
+    ordered = list(events.values())
+    if filters.as_of is not None:
+        ordered = _as_known(ordered, filters)
     return Timeline(
-        events=list(events.values()),
-        policy=PolicyRef(policy.key, policy.name) if policy else None,
-        actor=ActorRole(actor.key, actor.name, "") if actor else None,
+        events=ordered,
+        policies=[PolicyRef(p.key, p.name) for p in policies],
+        actors=[ActorRole(a.key, a.name, "") for a in actors],
+        as_of=filters.as_of,
     )
+
+
+def _as_known(events: list[TimelineEvent], filters: Filters) -> list[TimelineEvent]:
+    """Re-date each event from the citations known at filters.as_of, then filter and order."""
+    kept: list[tuple[str, str, TimelineEvent]] = []
+    for event in events:
+        if not event.citations:
+            continue
+        spec = most_specific([citation_date(c) for c in event.citations])
+        event.date, event.precision = spec.start.iso(), spec.precision
+        event.end, event.qualifier = (spec.end.iso() if spec.end else None), spec.qualifier
+        first, last = spec.interval()
+        if filters.since is not None and last < filters.since:
+            continue
+        if filters.until is not None and first > filters.until:
+            continue
+        kept.append((spec.sort_key(), event.key, event))
+    return [event for _, _, event in sorted(kept, key=lambda item: (item[0], item[1]))]
 
 
 def _events_from_rows(rows: Iterable[Any]) -> dict[int, TimelineEvent]:
@@ -234,8 +301,10 @@ def _events_from_rows(rows: Iterable[Any]) -> dict[int, TimelineEvent]:
     }
 
 
-def attach_details(session: Session, events: dict[int, TimelineEvent]) -> None:
-    """Fill in policies, actors and citations of the given events: three statements per chunk."""
+def attach_details(session: Session, events: dict[int, TimelineEvent], *, as_of: dt.date | None = None) -> None:
+    """Fill in policies, actors and citations of the given events: three statements per chunk.
+
+    With as_of, only what sources published by then say: their citations and their roles."""
     ids = list(events)
     for chunk in _chunks(ids):
         for event_id, key, name in session.execute(
@@ -246,21 +315,26 @@ def attach_details(session: Session, events: dict[int, TimelineEvent]) -> None:
         ):
             events[event_id].policies.append(PolicyRef(key, name))
         seen: set[tuple[int, str, str]] = set()
-        for event_id, key, name, role in session.execute(
+        roles = (
             select(EventActor.event_id, Actor.key, Actor.name, EventActor.role)
             .join(Actor, Actor.id == EventActor.actor_id)
             .where(EventActor.event_id.in_(chunk))
             .order_by(EventActor.event_id, EventActor.id)
-        ):
-            if (event_id, key, role) not in seen:
-                seen.add((event_id, key, role))
-                events[event_id].actors.append(ActorRole(key, name, role))
-        for row in session.execute(
+        )
+        cites = (
             select(Citation, Source)
             .join(Source, Source.id == Citation.source_id)
             .where(Citation.event_id.in_(chunk))
             .order_by(Citation.event_id, Source.published, Source.key, Citation.position)
-        ):
+        )
+        if as_of is not None:
+            roles = roles.join(Source, Source.id == EventActor.source_id).where(published_by(as_of))
+            cites = cites.where(published_by(as_of))
+        for event_id, key, name, role in session.execute(roles):
+            if (event_id, key, role) not in seen:
+                seen.add((event_id, key, role))
+                events[event_id].actors.append(ActorRole(key, name, role))
+        for row in session.execute(cites):
             cit, src = row
             events[cit.event_id].citations.append(_citation_out(cit, src))
 
@@ -415,12 +489,12 @@ def show(session: Session, *, kind: str, name: str) -> Record:
     if kind == "policy":
         policy = find_policy(session, name)
         row = next(r for r in list_policies(session) if r.key == policy.key)
-        tl = timeline(session, filters=Filters(policy=policy.key))
+        tl = timeline(session, filters=Filters(policies=(policy.key,)))
         return Record("policy", policy.key, policy.name, _fields(row), tl)
     if kind == "actor":
         actor = find_actor(session, name)
         arow = next(r for r in list_actors(session) if r.key == actor.key)
-        tl = timeline(session, filters=Filters(actor=actor.key))
+        tl = timeline(session, filters=Filters(actors=(actor.key,)))
         return Record("actor", actor.key, actor.name, _fields(arow), tl)
     if kind == "event":
         event = find_event(session, name)
@@ -443,10 +517,32 @@ def _timeline_of(session: Session, event_ids: list[int]) -> Timeline:
     for chunk in _chunks(event_ids):
         rows.extend(
             session.execute(
-                _event_select(Filters(), None, None).where(Event.id.in_(chunk))
+                _event_select(Filters(), [], []).where(Event.id.in_(chunk))
             ).all()
         )
     rows.sort(key=lambda r: (r.sort_key, r.key))
     events = _events_from_rows(rows)
     attach_details(session, events)
     return Timeline(list(events.values()))
+
+
+def events_by_id(session: Session, ids: list[int]) -> dict[int, TimelineEvent]:
+    """These events with their policies, actors and citations, by id."""
+    rows = []
+    for chunk in _chunks(ids):
+        rows.extend(session.execute(_event_select(Filters(), [], []).where(Event.id.in_(chunk))).all())
+    events = _events_from_rows(rows)
+    attach_details(session, events)
+    return events
+
+
+def source_with_citations(session: Session, source_id: int) -> tuple[Source, list[tuple[int, int, str, str, str]]]:
+    """A source and, for each of its citations: offsets, event key, event date label, headline."""
+    source = session.get_one(Source, source_id)
+    rows = session.execute(
+        select(Citation.start_offset, Citation.end_offset, Event.key, Event.date, Event.qualifier, Event.date_end, Event.headline)
+        .join(Event, Event.id == Citation.event_id)
+        .where(Citation.source_id == source_id)
+        .order_by(Citation.start_offset)
+    ).all()
+    return source, [(r[0], r[1], r[2], str(date_spec(r[3], r[5], r[4])), r[6]) for r in rows]

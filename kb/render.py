@@ -25,11 +25,11 @@ def _issuer(src: SourceRef) -> str:
     return src.author if not src.publisher or src.publisher in src.author else f"{src.author}, {src.publisher}"
 
 
-def _actors(event: TimelineEvent) -> str:
+def actors_text(event: TimelineEvent) -> str:
     return ", ".join(f"{a.name} ({a.role})" for a in event.actors)
 
 
-def _number_sources(events: Sequence[TimelineEvent]) -> dict[str, int]:
+def number_sources(events: Sequence[TimelineEvent]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for event in events:
         for cit in event.citations:
@@ -47,38 +47,51 @@ def _citation_note(cit: CitationOut) -> str:
 
 
 def _heading(tl: Timeline) -> str:
-    subject = tl.policy.name if tl.policy else tl.actor.name if tl.actor else "All policies"
-    return f"{subject}: {len(tl.events)} event{'s' if len(tl.events) != 1 else ''}"
+    subject = " + ".join([p.name for p in tl.policies] + [a.name for a in tl.actors]) or "All policies"
+    known = f", as the sources published by {tl.as_of.isoformat()} tell it" if tl.as_of else ""
+    return f"{subject}: {len(tl.events)} event{'s' if len(tl.events) != 1 else ''}{known}"
 
 
 # --- Timelines -------------------------------------------------------------------------------
 
 
 def timeline_text(tl: Timeline, out: TextIO, *, markdown: bool = False, heading: str | None = None) -> None:
-    numbers = _number_sources(tl.events)
+    numbers = number_sources(tl.events)
     date_width = max((len(format_date(e.date, e.qualifier, e.end)) for e in tl.events), default=10)
     type_width = max((len(e.type) for e in tl.events), default=8)
     heading = heading or _heading(tl)
+    chosen = tl.policies
     if markdown:
         out.write(f"# {heading}\n\n| Date | Type | Event | Actors | Sources |\n|---|---|---|---|---|\n")
     else:
         out.write(heading + "\n\n")
     for event in tl.events:
-        marks = "".join(f"[{n}]" for n in dict.fromkeys(numbers[c.source.key] for c in event.citations))
+        marks = source_marks(event, numbers)
         date = format_date(event.date, event.qualifier, event.end)
         if markdown:
-            cells = [date, f"**{event.type}**" if event.changes_state else event.type, event.headline, _actors(event), marks]
+            lane = f"[{', '.join(p.key for p in event.policies if p in chosen)}] " if len(chosen) > 1 else ""
+            cells = [date, f"**{event.type}**" if event.changes_state else event.type, lane + event.headline, actors_text(event), marks]
             out.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
         else:
-            actors = f" — {_actors(event)}" if event.actors else ""
-            out.write(f"{date:<{date_width}}  {event.type:<{type_width}}  {event.headline}{actors} {marks}\n")
+            actors = f" — {actors_text(event)}" if event.actors else ""
+            lane = f"[{', '.join(p.key for p in event.policies if p in chosen)}] " if len(chosen) > 1 else ""
+            out.write(f"{date:<{date_width}}  {event.type:<{type_width}}  {lane}{event.headline}{actors} {marks}\n")
     if not tl.events:
         out.write("No events match.\n")
         return
+    write_sources(tl.events, numbers, out, markdown=markdown)
+
+
+def source_marks(event: TimelineEvent, numbers: dict[str, int]) -> str:
+    return "".join(f"[{n}]" for n in dict.fromkeys(numbers[c.source.key] for c in event.citations))
+
+
+def write_sources(events: Sequence[TimelineEvent], numbers: dict[str, int], out: TextIO, *, markdown: bool) -> None:
+    """The numbered sources of these events, each with the passages it gives for them."""
     out.write("\n## Sources\n\n" if markdown else "\nSources\n")
     by_source: dict[str, list[tuple[TimelineEvent, CitationOut]]] = {}
     refs: dict[str, SourceRef] = {}
-    for event in tl.events:
+    for event in events:
         for cit in event.citations:
             by_source.setdefault(cit.source.key, []).append((event, cit))
             refs[cit.source.key] = cit.source
@@ -157,7 +170,7 @@ def timeline_csv(tl: Timeline, out: TextIO) -> None:
             writer.writerow(
                 [
                     e.date, e.precision, e.qualifier or "", e.end or "", e.type, int(e.changes_state), e.headline,
-                    e.stance or "", "; ".join(p.name for p in e.policies), _actors(e), e.key,
+                    e.stance or "", "; ".join(p.name for p in e.policies), actors_text(e), e.key,
                     " ".join(c.quote.split()), format_date(c.stated_date, c.stated_qualifier, c.stated_end),
                     c.date_basis, c.attributed_to or "", c.source.key, c.source.title, c.source.published,
                     c.source.url, int(c.source.partial),
@@ -229,7 +242,7 @@ def write_record(record: Record, fmt: str, out: TextIO) -> None:
         fields = {
             "type": e.type, "date": format_date(e.date, e.qualifier, e.end), "precision": e.precision,
             "stance": e.stance, "description": e.description, "policies": ", ".join(p.name for p in e.policies),
-            "actors": _actors(e),
+            "actors": actors_text(e),
         }  # fmt: skip
     out.write(f"{'# ' if md else ''}{record.kind} {record.key}: {record.title}\n\n")
     for name, value in fields.items():

@@ -109,3 +109,16 @@ PRECISIONS: tuple[str, ...] = ("year", "month", "day")
 
 # Why a citation may state a date later than its source's publication date.
 BEYOND_PUBLICATION: tuple[str, ...] = ("planned", "updated")
+
+# Roles that say who did something: sources naming different actors in one of these roles for
+# the same event disagree (`kb conflicts`). Reporting, stating or being the subject does not.
+ATTRIBUTION_ROLES: tuple[str, ...] = (
+    "decided",
+    "announced",
+    "authorised",
+    "implemented",
+    "commissioned",
+    "provided",
+    "used",
+    "voted",
+)

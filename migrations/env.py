@@ -31,6 +31,11 @@ def _check_foreign_keys(ctx, step, heads, run_args) -> None:  # noqa: ANN001 (Al
         )
 
 
+def _include_name(name, type_, parent_names) -> bool:  # noqa: ANN001 (Alembic callback)
+    """FTS5 tables and their shadow tables are made by SQL in migrations, not by the models."""
+    return not (type_ == "table" and name is not None and ("_fts_" in name or name.endswith("_fts")))
+
+
 def _run(connection) -> None:  # noqa: ANN001
     context.configure(
         connection=connection,
@@ -39,6 +44,7 @@ def _run(connection) -> None:  # noqa: ANN001
         transaction_per_migration=True,
         on_version_apply=_check_foreign_keys,
         compare_type=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -57,7 +57,7 @@ def test_db_upgrade_status_downgrade(isolated_db: Path) -> None:
     assert status["counts"]["sources"] == 8
     assert status["counts"]["event_types"] == 16
     assert "nothing to do" in ok("db", "upgrade").stdout
-    ok("db", "downgrade", "-1")
+    ok("db", "downgrade", "-2")  # the views-and-search revision, then the last source
     status = json.loads(ok("db", "status", "--format", "json").stdout)
     assert status["at_head"] is False and status["counts"]["sources"] == 7
     ok("db", "downgrade", "base")

@@ -33,7 +33,7 @@ CHANGES = [
 def apl_timeline(built_db: Path) -> queries.Timeline:
     engine = make_engine(f"sqlite:///{built_db}")
     with session_scope(engine) as session:
-        tl = queries.timeline(session, filters=queries.Filters(policy="U.S. antipersonnel landmine policy"))
+        tl = queries.timeline(session, filters=queries.Filters(policies=("U.S. antipersonnel landmine policy",)))
     engine.dispose()
     return tl
 

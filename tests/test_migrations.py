@@ -85,7 +85,7 @@ def test_source_migrations_never_import_the_orm_models() -> None:
 
 
 LATER_SCHEMA_CHANGE = '''
-"""A throwaway later schema change: rename events.headline, add a NOT NULL column, drop one.
+"""A throwaway later schema change: rename events.defined_by_id, add a NOT NULL column, drop one.
 
 Revision ID: ffff00000001
 Revises: {head}
@@ -114,12 +114,12 @@ def upgrade() -> None:
     saved = _dependents()
     _drop(saved)
     with op.batch_alter_table("events") as batch:
-        batch.alter_column("headline", new_column_name="title")
+        batch.alter_column("defined_by_id", new_column_name="defining_source_id")
         batch.add_column(sa.Column("importance", sa.Integer(), nullable=False, server_default="0"))
     with op.batch_alter_table("actors") as batch:
         batch.drop_column("description")
     for _, _, sql in saved:
-        op.execute(sql.replace("e.headline AS headline", "e.title AS headline"))
+        op.execute(sql)
 
 
 def downgrade() -> None:
@@ -129,9 +129,9 @@ def downgrade() -> None:
         batch.add_column(sa.Column("description", sa.Text(), nullable=True))
     with op.batch_alter_table("events") as batch:
         batch.drop_column("importance")
-        batch.alter_column("title", new_column_name="headline")
+        batch.alter_column("defining_source_id", new_column_name="defined_by_id")
     for _, _, sql in saved:
-        op.execute(sql.replace("e.title AS headline", "e.headline AS headline"))
+        op.execute(sql)
 '''
 
 
@@ -146,15 +146,18 @@ def test_history_replays_after_a_later_schema_change(root_copy: Path) -> None:
     engine = make_engine(location.url)
     with engine.connect() as conn:
         columns = [r[1] for r in conn.execute(text("PRAGMA table_info(events)"))]
-        titles = conn.execute(text("SELECT count(*) FROM events WHERE title IS NOT NULL")).scalar()
+        titles = conn.execute(text("SELECT count(*) FROM events WHERE defining_source_id IS NOT NULL")).scalar()
         citations = conn.execute(text("SELECT count(*) FROM citations")).scalar()
         orphans = conn.execute(text("PRAGMA foreign_key_check")).all()
-    assert "title" in columns and "headline" not in columns and "importance" in columns
+    assert "defining_source_id" in columns and "defined_by_id" not in columns and "importance" in columns
     assert titles and citations and not orphans
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM timeline")).scalar() == citations
         triggers = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
-    assert sorted(triggers) == ["events_stance_on_insert", "events_stance_on_update"]
+    assert {"events_stance_on_insert", "events_stance_on_update", "events_ai", "events_ad", "events_au"} <= set(triggers)
+    with engine.connect() as conn:  # the search index still matches the rebuilt table
+        conn.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
+        assert conn.execute(text("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'landmine'")).scalar()
     # And all the way down and up again.
     downgrade(location, "base")
     upgrade(location)

@@ -1,0 +1,315 @@
+"""Full-text search over event headlines and stances and over source texts (SQLite FTS5).
+
+The indexes (`events_fts`, `sources_fts`) are plain sqlite-utils-style FTS5 tables kept in
+sync by triggers. Spelling variants are handled on the query side: each term that has
+variants in this field ("anti-personnel"/"antipersonnel", "land mine"/"landmine", "APL")
+becomes an OR of them, so the indexes stay standard and highlights stay verbatim.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from kb import queries
+from kb.errors import KBError
+
+
+class SearchError(KBError):
+    """A search query that cannot be understood."""
+
+
+# Canonical word -> its surface forms (as token sequences, the way FTS5's tokenizer splits them).
+_FORMS: dict[str, list[tuple[str, ...]]] = {
+    "antipersonnel": [("antipersonnel",), ("anti", "personnel")],
+    "landmine": [("landmine",), ("land", "mine"), ("landmines",), ("land", "mines")],
+}
+# Two canonical words that one acronym stands for.
+_ACRONYMS: dict[tuple[str, str], list[tuple[str, ...]]] = {
+    ("antipersonnel", "landmine"): [("apl",), ("apls",)],
+}
+_MAX_VARIANTS = 64
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_LEXEME = re.compile(r'\s*(?:(?P<phrase>"[^"]*")|(?P<op>\(|\)|\bAND\b|\bOR\b|\bNOT\b)|(?P<word>[^\s()"]+))')
+
+
+def _canonical(tokens: list[str]) -> list[str]:
+    """Merge surface forms into canonical words: ['anti', 'personnel', 'land', 'mines'] -> ['antipersonnel', 'landmine']."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for word, forms in _FORMS.items():
+            match = next((f for f in sorted(forms, key=len, reverse=True) if tuple(tokens[i : i + len(f)]) == f), None)
+            if match:
+                out.append(word)
+                i += len(match)
+                break
+        else:
+            if tokens[i] in ("apl", "apls"):
+                out.extend(("antipersonnel", "landmine"))
+            elif tokens[i] in ("mine", "mines") and out and out[-1] == "antipersonnel":
+                out.append("landmine")  # "antipersonnel mine" is an antipersonnel landmine
+            else:
+                out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _surface(words: list[str]) -> list[tuple[str, ...]]:
+    """Every way of writing a canonical word sequence."""
+    options: list[list[tuple[str, ...]]] = []
+    i = 0
+    while i < len(words):
+        pair = tuple(words[i : i + 2])
+        if len(pair) == 2 and pair in _ACRONYMS:
+            a, b = _FORMS[pair[0]], _FORMS[pair[1]] + [("mine",), ("mines",)]
+            options.append([x + y for x, y in itertools.product(a, b)] + _ACRONYMS[pair])  # type: ignore[index]
+            i += 2
+            continue
+        word = words[i]
+        forms = list(_FORMS.get(word, [(word,)]))
+        if word in ("antipersonnel", "landmine") and len(words) == 1:
+            forms += [("apl",), ("apls",)]  # a lone word also matches the acronym it is part of
+        options.append(forms)
+        i += 1
+    variants = []
+    for combo in itertools.product(*options):
+        variants.append(tuple(t for part in combo for t in part))
+        if len(variants) >= _MAX_VARIANTS:
+            break
+    return variants
+
+
+def _terms(tokens: list[str]) -> list[str]:
+    """Bare words as FTS5 terms, each word that has variants as an OR of them."""
+    words = _canonical(tokens)
+    terms: list[str] = []
+    i = 0
+    while i < len(words):
+        group = words[i : i + 2] if tuple(words[i : i + 2]) in _ACRONYMS else words[i : i + 1]
+        i += len(group)
+        variants = list(dict.fromkeys(_surface(group)))
+        terms.append(_phrase(variants[0]) if len(variants) == 1 else "(" + " OR ".join(map(_phrase, variants)) + ")")
+    return terms
+
+
+def _phrase(tokens: tuple[str, ...]) -> str:
+    return '"' + " ".join(tokens) + '"'
+
+
+def _expand(tokens: list[str], prefix: bool) -> str:
+    if not tokens:
+        raise SearchError("a search term has no letters or digits")
+    if prefix:
+        return _phrase(tuple(tokens)) + "*"
+    variants = list(dict.fromkeys(_surface(_canonical(tokens))))
+    if len(variants) == 1:
+        return _phrase(variants[0])
+    return "(" + " OR ".join(_phrase(v) for v in variants) + ")"
+
+
+def fts_query(user_query: str) -> str:
+    """Translate a user's query into FTS5 syntax with spelling variants as alternatives.
+
+    Phrases ("Korean Peninsula"), prefixes (land*), AND / OR / NOT and parentheses work as in
+    FTS5; a bare word written with a hyphen is a phrase of its parts.
+    """
+    if user_query.count('"') % 2:
+        raise SearchError(f"unbalanced quote in {user_query!r}: close the phrase with \"")
+    depth = 0
+    parts: list[str] = []
+    pos = 0
+    words: list[str] = []
+
+    def flush() -> None:
+        # Adjacent bare words are separate terms, but "land mine" or "anti personnel" written
+        # as two words is still one word with variants.
+        run: list[str] = []
+        for word in [*words, "*"]:
+            if word.endswith("*"):
+                parts.extend(_terms(run))
+                run = []
+                if word != "*":
+                    parts.append(_expand(_TOKEN.findall(word.rstrip("*").lower()), prefix=True))
+            else:
+                run.extend(_TOKEN.findall(word.lower()))
+        words.clear()
+
+    while pos < len(user_query):
+        m = _LEXEME.match(user_query, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+        if m.group("phrase"):
+            flush()
+            body = m.group("phrase")[1:-1]
+            prefix = user_query[pos : pos + 1] == "*"
+            pos += 1 if prefix else 0
+            parts.append(_expand(_TOKEN.findall(body.lower()), prefix))
+        elif m.group("op"):
+            flush()
+            op = m.group("op")
+            depth += {"(": 1, ")": -1}.get(op, 0)
+            if depth < 0:
+                raise SearchError(f"unbalanced parenthesis in {user_query!r}")
+            parts.append(op)
+        else:
+            words.append(m.group("word"))
+    flush()
+    if depth:
+        raise SearchError(f"unbalanced parenthesis in {user_query!r}")
+    if not parts or all(p in ("AND", "OR", "NOT", "(", ")") for p in parts):
+        raise SearchError("empty search: give a word or a \"phrase\"")
+    return " ".join(parts)
+
+
+@dataclass
+class EventHit:
+    event: queries.TimelineEvent
+    highlighted: str  # headline (or stance) with matches marked «…»
+    rank: float
+
+
+@dataclass
+class Passage:
+    text: str  # the passage, verbatim, with matches marked «…»
+    start: int  # offsets into the source text
+    end: int
+    events: list[tuple[str, str, str]]  # (event key, date label, headline) the passage's citations support
+
+
+@dataclass
+class SourceHit:
+    source: queries.SourceRef
+    rank: float
+    passages: list[Passage] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    query: str
+    fts: str
+    events: list[EventHit]
+    sources: list[SourceHit]
+
+
+OPEN, CLOSE = "\u00ab", "\u00bb"  # « »
+_MARK_A, _MARK_B = "\x02", "\x03"
+
+
+def search(session: Session, *, query: str, limit: int = 20) -> Results:
+    """Ranked events and source passages matching the query."""
+    fts = fts_query(query)
+    try:
+        event_rows = session.execute(
+            text(
+                "SELECT rowid, highlight(events_fts, 0, :a, :b) AS headline, "
+                "highlight(events_fts, 1, :a, :b) AS stance, rank FROM events_fts "
+                "WHERE events_fts MATCH :q ORDER BY rank LIMIT :n"
+            ),
+            {"q": fts, "a": OPEN, "b": CLOSE, "n": limit},
+        ).all()
+        source_rows = session.execute(
+            text(
+                "SELECT rowid, highlight(sources_fts, 1, :a, :b) AS marked, rank FROM sources_fts "
+                "WHERE sources_fts MATCH :q ORDER BY rank LIMIT :n"
+            ),
+            {"q": fts, "a": _MARK_A, "b": _MARK_B, "n": limit},
+        ).all()
+    except OperationalError as exc:
+        raise SearchError(f"cannot search for {query!r}: {exc.orig}") from None
+    events = queries.events_by_id(session, [r.rowid for r in event_rows])
+    event_hits = [
+        EventHit(events[r.rowid], _join_marks(r.headline if OPEN in r.headline else (r.stance or r.headline)), r.rank)
+        for r in event_rows
+        if r.rowid in events
+    ]
+    source_hits = []
+    for row in source_rows:
+        source, citations = queries.source_with_citations(session, row.rowid)
+        hit = SourceHit(queries.source_ref(source), row.rank)
+        hit.passages = _passages(row.marked, source.content_start, source.content_end, citations)
+        source_hits.append(hit)
+    return Results(query, fts, event_hits, source_hits)
+
+
+def _matches(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text without markers, and the offsets of each marked match in it."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start = 0
+    for part in re.split(f"([{_MARK_A}{_MARK_B}])", marked):
+        if part == _MARK_A:
+            start = length
+        elif part == _MARK_B:
+            spans.append((start, length))
+        else:
+            plain.append(part)
+            length += len(part)
+    return "".join(plain), spans
+
+
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9\u201d\u2019\"')\]][.!?])\s+"  # a full stop after a word, not after a capital ("U.S.")
+    r"|(?<=[a-z0-9\u201d\u2019\"')\]][;:])\s*\n\s*"  # a list item ending in ; or :
+    r"|(?<=[\u201d\"])\s*\n\s*"  # a closing quotation mark at the end of a line
+    r"|(?<=[a-z])\n\s*\n\s*(?=[A-Z])"  # a heading without punctuation, then a paragraph
+    r"|\n(?=\s*[-\u2022])"  # before a list item
+)
+
+
+def _sentence(text_: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around [start, end), kept within [lo, hi).
+
+    A full stop after a capital ("U.S.") does not end a sentence; a line break ends one only
+    after closing punctuation or before a list item, so hard-wrapped news text stays whole."""
+    left, right = lo, hi
+    for m in _SENTENCE_END.finditer(text_, lo, hi):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, max(right, end)
+
+
+def _passages(marked: str, lo: int, hi: int, citations: list[tuple[int, int, str, str, str]]) -> list[Passage]:
+    plain, spans = _matches(marked)
+    windows: list[list[tuple[int, int]]] = []
+    bounds: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not (lo <= start and end <= hi):
+            continue  # <SUMMARY>, <HIGHLIGHTS> and the header are stored but not citable
+        window = _sentence(plain, start, end, lo, hi)
+        if bounds and window == bounds[-1]:
+            windows[-1].append((start, end))
+        else:
+            bounds.append(window)
+            windows.append([(start, end)])
+    passages = []
+    for (w_start, w_end), marks in list(zip(bounds, windows))[:3]:
+        pieces, cursor = [], w_start
+        for start, end in marks:
+            pieces += [plain[cursor:start], OPEN, plain[start:end], CLOSE]
+            cursor = end
+        pieces.append(plain[cursor:w_end])
+        supported = list(
+            dict.fromkeys(
+                (key, label, headline)
+                for c_start, c_end, key, label, headline in citations
+                if any(c_start < end and start < c_end for start, end in marks)
+            )
+        )
+        passages.append(Passage(_join_marks(" ".join("".join(pieces).split())), w_start, w_end, supported))
+    return passages
+
+
+def _join_marks(marked: str) -> str:
+    """«Korean» «Peninsula» -> «Korean Peninsula»: one mark per run of matched words."""
+    return re.sub(f"{CLOSE}(\\s+){OPEN}", r"\1", marked)
