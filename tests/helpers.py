@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import CliRunner, Result
 from sqlalchemy import Engine, text
+
+from kb.cli import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -32,3 +35,25 @@ def dump(engine: Engine) -> dict[str, list[tuple]]:
             rows = conn.execute(text(f'SELECT * FROM "{name}"')).all()
             out[name] = sorted((tuple(r) for r in rows), key=repr)
     return out
+
+
+def run(*args: str) -> Result:
+    """Run `kb ARGS…` in-process."""
+    return CliRunner().invoke(cli, list(args))
+
+
+def ok(*args: str) -> Result:
+    """Run a command that must succeed."""
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def fails(*args: str, code: int = 1) -> str:
+    """Run a command that must fail, and return its one-line error message."""
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines, "an error says what is wrong"
+    return lines[-1]

@@ -10,33 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from helpers import FIXTURES, dump
+from helpers import FIXTURES, dump, fails, ok
 
 from kb.cli import cli
 from kb.db import make_engine
 
 APL = "U.S. antipersonnel landmine policy"
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args))
-
-
-def ok(*args: str) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def fails(*args: str, code: int = 1) -> str:
-    """The one-line error message of a failing command."""
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert lines, "an error says what is wrong"
-    assert "Traceback" not in result.output
-    return lines[-1]
 
 
 # --- kb db ---------------------------------------------------------------------------------------

@@ -11,36 +11,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from helpers import FIXTURES
+from helpers import FIXTURES, fails, ok
 from sqlalchemy import Engine, text
 
 from kb import conflicts, loader, search, states
 from kb.annotations import load_annotation_file
-from kb.cli import cli
 from kb.db import make_engine, session_scope
 from kb.documents import parse_document
 from kb.errors import KBError
 
 APL = "U.S. antipersonnel landmine policy"
 D = dt.date.fromisoformat
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args))
-
-
-def ok(*args: str) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def fails(*args: str, code: int = 1) -> str:
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return [line for line in result.stderr.splitlines() if line.strip()][-1]
 
 
 @pytest.fixture(scope="module")
@@ -403,3 +384,23 @@ def test_the_shipped_vocabulary_copy_of_attribution_roles(tmp_path: Path) -> Non
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.ATTRIBUTION_ROLES == ATTRIBUTION_ROLES
+
+
+def test_search_and_as_of_match_their_sql(engine: Engine, db_copy: Path) -> None:
+    """The documented SQL gives the same sources for a phrase and the same events as known then."""
+    with engine.connect() as conn:
+        sql_sources = conn.execute(
+            text(
+                "SELECT s.key FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid "
+                "WHERE sources_fts MATCH '\"Korean Peninsula\"' ORDER BY rank"
+            )
+        ).scalars().all()
+        sql_events = set(
+            conn.execute(
+                text("SELECT event_key FROM timeline WHERE source_published <= '2020-12-31'")
+            ).scalars()
+        )
+    data = json.loads(ok("search", '"Korean Peninsula"', "--format", "json").stdout)
+    assert [s["source"]["key"] for s in data["sources"]] == sql_sources
+    known = json.loads(ok("timeline", "--as-of", "2020-12-31", "--format", "json").stdout)["events"]
+    assert {e["key"] for e in known} == sql_events

@@ -93,7 +93,7 @@ SELECT
 FROM events e JOIN bounds b ON b.event_id = e.id
 """
 
-POLICY_STATES = f"""
+POLICY_STATES = """
 CREATE VIEW policy_states AS
 WITH changes AS (
     SELECT
