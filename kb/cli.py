@@ -49,7 +49,7 @@ def reading(db_arg: str | None) -> Iterator[Session]:
     """A session on a database at head (built or upgraded first if needed, said on stderr)."""
     location = locate(db_arg)
     database.ensure_current(location, _notify)
-    engine = database.make_engine(location.url)
+    engine = database.make_engine(location.url, read_only=True)
     try:
         with database.session_scope(engine) as session:
             yield session
@@ -306,6 +306,38 @@ def search_cmd(query: str, limit: int, fmt: str, db: str | None) -> None:
 
     with reading(db) as session:
         render_answers.write_search(search.search(session, query=query, limit=limit), fmt, sys.stdout)
+
+
+@cli.command("verify")
+@format_option
+@db_option
+@click.pass_context
+def verify_cmd(ctx: click.Context, fmt: str, db: str | None) -> None:
+    """Re-check every quote, source text, event and reference; exit 1 on any problem.
+
+    \b
+    Example:
+        kb verify
+    """
+    from kb.verify import verify
+
+    location = locate(db)
+    with reading(db) as session:
+        report = verify(session, root=location.root)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({**report.__dict__, "ok": report.ok}, indent=2))
+    else:
+        summary = (
+            f"checked {report.sources} sources ({report.files_compared} against seeds/), "
+            f"{report.citations} citations, {report.events} events"
+        )
+        click.echo(f"{summary}: {'no problems' if report.ok else f'{len(report.problems)} problem(s)'}")
+        for problem in report.problems:
+            click.echo(f"{'- ' if fmt == 'markdown' else '  '}{problem}")
+    if not report.ok:
+        ctx.exit(1)
 
 
 # --- kb source ----------------------------------------------------------------------------------

@@ -32,11 +32,20 @@ COUNTED_TABLES = (
 )
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
-    """An engine; on SQLite, foreign keys enforced and BEGIN emitted by SQLAlchemy, not pysqlite."""
+JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024  # bytes the WAL file is truncated to after a checkpoint
+BUSY_TIMEOUT_SECONDS = 30
+
+
+def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    """An engine. On SQLite: foreign keys enforced, WAL journal, a busy timeout, BEGIN emitted
+    by SQLAlchemy rather than pysqlite, and with read_only the file opened with mode=ro so a
+    query can never change it."""
     if not url.startswith("sqlite"):
         return create_engine(url)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    path = url[len("sqlite:///") :]
+    if read_only and path and path != ":memory:":
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -44,6 +53,10 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
+            cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -105,7 +118,9 @@ def current_revision(engine: Engine) -> str | None:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DBAPIError as exc:
-        where = engine.url.database if engine.url.get_backend_name() == "sqlite" else engine.url.render_as_string()
+        where = engine.url.render_as_string(hide_password=True)
+        if engine.url.get_backend_name() == "sqlite":
+            where = (engine.url.database or "").removeprefix("file:")
         raise DatabaseError(f"{where}: cannot read the database: {exc.orig}") from None
 
 
@@ -146,7 +161,7 @@ def downgrade(location: Location, revision: str) -> tuple[str | None, str | None
 def ensure_current(location: Location, notify: Callable[[str], None]) -> None:
     """Build a missing database or upgrade one that is behind, telling notify what was done."""
     existed = database_exists(location)
-    engine = make_engine(location.url)
+    engine = make_engine(location.url, read_only=True)
     try:
         current = current_revision(engine) if existed else None
     finally:
@@ -185,7 +200,7 @@ def status(location: Location) -> Status:
     counts: dict[str, int] = {}
     revision = None
     if database_exists(location):
-        engine = make_engine(location.url)
+        engine = make_engine(location.url, read_only=True)
         try:
             revision = current_revision(engine)
             with engine.connect() as conn:
