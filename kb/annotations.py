@@ -271,9 +271,9 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
     e = r.mapping(item, line, where)
     defines = "cites" not in e
     if defines:
-        r.unknown(e, where, ("key", "type", "headline", "stance", "description", "policies", "actors", "citations"))
         key = r.key(e, "key", where) or ""
         where = f"event {key}"
+        r.unknown(e, where, ("key", "type", "headline", "stance", "description", "policies", "actors", "citations"))
         etype = r.choice(e, "type", where, vocab.EVENT_TYPE_NAMES, required=True)
         headline = r.text(e, "headline", where, required=True)
         stance = r.text(e, "stance", where)
@@ -290,9 +290,9 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
     else:
         if "key" in e:
             raise r.fail(e.key_lines["key"], f"{where}.key", "an entry that `cites:` an event has no key of its own")
-        r.unknown(e, where, ("cites", "actors", "citations"))
         key = r.key(e, "cites", where) or ""
         where = f"event {key}"
+        r.unknown(e, where, ("cites", "actors", "citations"))
         etype = headline = stance = None
         policies = []
     actors: list[tuple[str, str]] = []

@@ -22,6 +22,7 @@ OPTIONAL_TAGS = ("NOTE", "SUMMARY", "HIGHLIGHTS")
 KNOWN_TAGS = REQUIRED_TAGS + OPTIONAL_TAGS
 _TAG = re.compile(r"<(/?)(" + "|".join(KNOWN_TAGS) + r")>")
 _BOM = "\ufeff"
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024  # a news article or fact sheet is a few KB; 10 MB is a book
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,11 @@ def parse_document(path: Path | str, data: bytes | None = None) -> Document:
             data = path.read_bytes()
         except OSError as exc:
             raise DocumentError(f"{path}: cannot read the document: {exc.strerror}") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            f"{path}:1: the document is {len(data) / 2**20:.1f} MB; kb takes documents up to "
+            f"{MAX_DOCUMENT_BYTES // 2**20} MB (split it, or keep only the passages you cite)"
+        )
     text = decode(data, path)
     fields: dict[str, Field] = {}
     open_tag: tuple[str, int, int] | None = None  # name, value start, tag offset

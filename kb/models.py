@@ -257,6 +257,7 @@ class Citation(Base):
             name="stated_date_precision",
         ),
         CheckConstraint("stated_end IS NULL OR length(stated_end) IN (4, 7, 10)", name="stated_end_iso"),
+        CheckConstraint(_ISO_DATE.format(d="stated_date"), name="stated_date_iso"),
         CheckConstraint(f"stated_qualifier IS NULL OR {_in('stated_qualifier', QUALIFIERS)}", name="stated_qualifier"),
         CheckConstraint(_in("date_basis", DATE_BASES), name="date_basis"),
         CheckConstraint(

@@ -270,6 +270,7 @@ def upgrade() -> None:
     sa.CheckConstraint('0 <= start_offset AND start_offset < end_offset', name=op.f('ck_citations_offsets')),
     sa.CheckConstraint('length(quote) = end_offset - start_offset', name=op.f('ck_citations_quote_length')),
     sa.CheckConstraint('stated_end IS NULL OR length(stated_end) IN (4, 7, 10)', name=op.f('ck_citations_stated_end_iso')),
+    sa.CheckConstraint("stated_date GLOB '[0-9][0-9][0-9][0-9]*'", name=op.f('ck_citations_stated_date_iso')),
     sa.ForeignKeyConstraint(['attributed_actor_id'], ['actors.id'], name=op.f('fk_citations_attributed_actor_id_actors')),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_citations_event_id_events')),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], name=op.f('fk_citations_source_id_sources')),
