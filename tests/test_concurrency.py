@@ -1,0 +1,111 @@
+"""One writer loading sources while readers run timelines: readers never fail, never see a
+half-loaded source, and nothing written is lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+LOADS = 40
+CITATIONS_PER_SOURCE = 3
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from kb import loader
+    from kb.annotations import parse_annotation, resolve
+    from kb.db import make_engine
+    from kb.documents import parse_document
+
+    db, folder, loads, per = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    engine = make_engine(f"sqlite:///{db}")
+    for i in range(loads):
+        sentences = [f"Sentence {k} of synthetic report {i} says the stress policy changed in 2030." for k in range(per)]
+        path = folder / f"stress-{i:03d}.txt"
+        path.write_text(
+            f"<TITLE>Stress {i}</TITLE>\\n<PUBLISHED_DATE>2030-01-01</PUBLISHED_DATE>\\n"
+            f"<URL>https://example.org/stress/{i}</URL>\\n<AUTHOR>Writer</AUTHOR>\\n<CONTENT>\\n"
+            + "\\n\\n".join(sentences) + "\\n</CONTENT>\\n", encoding="utf-8")
+        citations = "".join(
+            f'      - quote: "{s}"\\n        date: "2030"\\n        basis: explicit\\n' for s in sentences)
+        annotation = (
+            "source:\\n  kind: report\\nreviewed: true\\nactors:\\n  - key: stress-actor\\n    name: Stress actor\\n"
+            "    kind: group\\npolicies:\\n  - key: stress-policy\\n    name: Stress policy\\n    owner: stress-actor\\n"
+            f"events:\\n  - key: stress-event-{i:03d}\\n    type: statement\\n    headline: Stress event {i}\\n"
+            "    policies: [stress-policy]\\n    actors:\\n      - {actor: stress-actor, role: stated}\\n"
+            "    citations:\\n" + citations)
+        doc = parse_document(path)
+        contribution = resolve(parse_annotation(annotation, origin="stress", source_key=doc.key), doc, origin="stress")
+        with engine.begin() as conn:
+            loader.load(conn, doc, contribution, added_at="2030-01-01")
+            time.sleep(0.01)  # hold the write transaction a moment, half-loaded
+    engine.dispose()
+    (folder / "done").write_text("done")
+    """
+)
+
+READER = textwrap.dedent(
+    """
+    import json, sys, time
+    from pathlib import Path
+    from click.testing import CliRunner
+    from kb.cli import cli
+
+    db, folder, per = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    runner, runs, failures, partial, seen = CliRunner(), 0, [], [], 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        finished = (folder / "done").exists()
+        result = runner.invoke(cli, ["timeline", "--db", db, "--format", "json", "--since", "2030"])
+        runs += 1
+        if result.exit_code != 0:
+            failures.append(result.output[-300:])
+        else:
+            events = json.loads(result.stdout)["events"]
+            seen = max(seen, len(events))
+            partial += [e["key"] for e in events if len(e["citations"]) != per]
+        if finished:
+            break
+    print(json.dumps({"runs": runs, "failures": failures, "partial": partial, "seen": seen}))
+    """
+)
+
+
+def test_readers_and_a_writer_at_once(db_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "stress"
+    folder.mkdir()
+    env_cwd = {"cwd": REPO, "capture_output": True, "text": True}
+    readers = [
+        subprocess.Popen([sys.executable, "-c", READER, str(db_copy), str(folder), str(CITATIONS_PER_SOURCE)],
+                         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        for _ in range(2)
+    ]
+    writer = subprocess.run(
+        [sys.executable, "-c", WRITER, str(db_copy), str(folder), str(LOADS), str(CITATIONS_PER_SOURCE)],
+        timeout=300,
+        **env_cwd,
+    )
+    assert writer.returncode == 0, writer.stderr[-2000:]
+    reports = []
+    for reader in readers:
+        out, err = reader.communicate(timeout=300)
+        assert reader.returncode == 0, err[-2000:]
+        reports.append(json.loads(out))
+    for report in reports:
+        assert report["failures"] == [], report["failures"][:2]
+        assert report["partial"] == []
+        assert report["runs"] >= 2
+    # The readers ran while the writer wrote: at least one saw a knowledge base part-way through.
+    assert any(0 < r["seen"] or r["runs"] > 2 for r in reports), reports
+        assert "database is locked" not in json.dumps(report)
+    final = subprocess.run(
+        [sys.executable, "-m", "kb", "timeline", "--db", str(db_copy), "--since", "2030", "--format", "json"], **env_cwd
+    )
+    events = json.loads(final.stdout)["events"]
+    assert len(events) == LOADS, "nothing written is lost"
+    assert all(len(e["citations"]) == CITATIONS_PER_SOURCE for e in events)
