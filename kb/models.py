@@ -47,6 +47,15 @@ _PRECISION_MATCHES_DATE = (
     "OR (precision = 'day' AND length({d}) = 10)"
 )
 _ISO_DATE = "{d} GLOB '[0-9][0-9][0-9][0-9]*'"
+_ISO_DATE_PG = "{d} ~ '^[0-9]{{4}}'"
+
+
+def _iso_date(column: str, name: str) -> tuple[CheckConstraint, CheckConstraint]:
+    """The column starts with a four-digit year: GLOB on SQLite, a regular expression on PostgreSQL."""
+    return (
+        CheckConstraint(_ISO_DATE.format(d=column), name=name).ddl_if(dialect="sqlite"),
+        CheckConstraint(_ISO_DATE_PG.format(d=column), name=name).ddl_if(dialect="postgresql"),
+    )
 
 
 class Base(DeclarativeBase):
@@ -129,7 +138,7 @@ class Source(Base):
     __table_args__ = (
         CheckConstraint(_in("kind", SOURCE_KINDS), name="kind"),
         CheckConstraint(_PRECISION_MATCHES_DATE.format(d="published"), name="published_precision"),
-        CheckConstraint(_ISO_DATE.format(d="published"), name="published_iso"),
+        *_iso_date("published", "published_iso"),
         CheckConstraint("length(sha256) = 64", name="sha256_length"),
         CheckConstraint(
             "0 <= content_start AND content_start <= content_end AND content_end <= length(text)",
@@ -186,7 +195,7 @@ class Event(Base):
     __table_args__ = (
         CheckConstraint(_in("precision", PRECISIONS), name="precision"),
         CheckConstraint(_PRECISION_MATCHES_DATE.format(d="date"), name="date_precision"),
-        CheckConstraint(_ISO_DATE.format(d="date"), name="date_iso"),
+        *_iso_date("date", "date_iso"),
         CheckConstraint("date_end IS NULL OR length(date_end) IN (4, 7, 10)", name="date_end_iso"),
         CheckConstraint(f"qualifier IS NULL OR {_in('qualifier', QUALIFIERS)}", name="qualifier"),
         CheckConstraint("length(first_day) = 10 AND length(last_day) = 10 AND first_day <= last_day", name="days"),
@@ -257,7 +266,7 @@ class Citation(Base):
             name="stated_date_precision",
         ),
         CheckConstraint("stated_end IS NULL OR length(stated_end) IN (4, 7, 10)", name="stated_end_iso"),
-        CheckConstraint(_ISO_DATE.format(d="stated_date"), name="stated_date_iso"),
+        *_iso_date("stated_date", "stated_date_iso"),
         CheckConstraint(f"stated_qualifier IS NULL OR {_in('stated_qualifier', QUALIFIERS)}", name="stated_qualifier"),
         CheckConstraint(_in("date_basis", DATE_BASES), name="date_basis"),
         CheckConstraint(

@@ -22,6 +22,28 @@ down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+def dialect() -> str:
+    return op.get_bind().dialect.name
+
+
+def iso_date(column: str, name: str) -> sa.CheckConstraint:
+    """The column starts with a four-digit year."""
+    if dialect() == "postgresql":
+        return sa.CheckConstraint(f"{column} ~ '^[0-9]{{4}}'", name=op.f(name))
+    return sa.CheckConstraint(f"{column} GLOB '[0-9][0-9][0-9][0-9]*'", name=op.f(name))
+
+
+def agg(expr: str, sep: str, order: str) -> str:
+    """Join the values of expr in order: group_concat on SQLite (over an ordered subquery), string_agg on PostgreSQL."""
+    if dialect() == "postgresql":
+        return f"string_agg({expr}, '{sep}' ORDER BY {order})"
+    return f"group_concat({expr}, '{sep}')"
+
+
+def zero_pad(expr: str) -> str:
+    return f"lpad(CAST({expr} AS TEXT), 6, '0')" if dialect() == "postgresql" else f"printf('%06d', {expr})"
+
+
 # (name, changes_state, description), in the order the vocabulary lists them.
 EVENT_TYPES = [
     ("adopted", True, "A policy is first put in place."),
@@ -43,10 +65,11 @@ EVENT_TYPES = [
 ]
 
 # One row per event and citation, readable names, dates at their precision; ORDER BY sort_key.
-TIMELINE_VIEW = """
+def timeline_view() -> str:
+    return f"""
 CREATE VIEW timeline AS
 SELECT
-    e.sort_key || '|' || e.key || '|' || s.published || '|' || s.key || '|' || printf('%06d', c.position)
+    e.sort_key || '|' || e.key || '|' || s.published || '|' || s.key || '|' || {zero_pad("c.position")}
         AS sort_key,
     CASE e.qualifier WHEN 'on_or_before' THEN 'on or before ' WHEN 'on_or_after' THEN 'on or after '
         WHEN 'approximately' THEN 'about ' ELSE '' END
@@ -59,15 +82,16 @@ SELECT
     t.changes_state AS changes_state,
     e.headline AS headline,
     e.stance AS stance,
-    (SELECT group_concat(name, '; ') FROM (
+    (SELECT {agg("x.name", "; ", "x.name")} FROM (
         SELECT p.name AS name FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
-        WHERE ep.event_id = e.id ORDER BY p.name)) AS policies,
-    (SELECT group_concat(key, ' ') FROM (
+        WHERE ep.event_id = e.id ORDER BY p.name) x) AS policies,
+    (SELECT {agg("x.key", " ", "x.key")} FROM (
         SELECT p.key AS key FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
-        WHERE ep.event_id = e.id ORDER BY p.key)) AS policy_keys,
-    (SELECT group_concat(label, '; ') FROM (
-        SELECT DISTINCT a.name || ' (' || ea.role || ')' AS label FROM event_actors ea
-        JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY ea.id)) AS actors,
+        WHERE ep.event_id = e.id ORDER BY p.key) x) AS policy_keys,
+    (SELECT {agg("x.label", "; ", "x.first")} FROM (
+        SELECT a.name || ' (' || ea.role || ')' AS label, min(ea.id) AS first FROM event_actors ea
+        JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id
+        GROUP BY a.name, ea.role ORDER BY min(ea.id)) x) AS actors,
     c.quote AS quote,
     c.stated_date AS stated_date,
     c.stated_qualifier AS stated_qualifier,
@@ -88,15 +112,26 @@ JOIN citations c ON c.event_id = e.id
 JOIN sources s ON s.id = c.source_id
 """
 
+
 # A state-changing event records what the policy is after it (CHECK cannot look up event_types).
+STANCE_MESSAGE = "a state-changing event needs a stance: what the policy is after it"
 STANCE_TRIGGER = """
 CREATE TRIGGER events_stance_on_{name} BEFORE {when} ON events
 WHEN NEW.stance IS NULL AND (SELECT changes_state FROM event_types WHERE name = NEW.type)
 BEGIN
-    SELECT RAISE(ABORT, 'a state-changing event needs a stance: what the policy is after it');
+    SELECT RAISE(ABORT, '""" + STANCE_MESSAGE + """');
 END
 """
-
+STANCE_FUNCTION_PG = """
+CREATE FUNCTION events_stance_check() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.stance IS NULL AND (SELECT changes_state FROM event_types WHERE name = NEW.type) THEN
+        RAISE EXCEPTION '""" + STANCE_MESSAGE + """' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
 
 def upgrade() -> None:
     op.create_table('actors',
@@ -152,7 +187,7 @@ def upgrade() -> None:
     sa.Column('added_at', sa.String(length=32), nullable=False),
     sa.CheckConstraint("(precision = 'year' AND length(published) = 4) OR (precision = 'month' AND length(published) = 7) OR (precision = 'day' AND length(published) = 10)", name=op.f('ck_sources_published_precision')),
     sa.CheckConstraint("kind IN ('news_article', 'fact_sheet', 'press_release', 'statement', 'speech', 'transcript', 'report', 'other')", name=op.f('ck_sources_kind')),
-    sa.CheckConstraint("published GLOB '[0-9][0-9][0-9][0-9]*'", name=op.f('ck_sources_published_iso')),
+    iso_date("published", "ck_sources_published_iso"),
     sa.CheckConstraint('0 <= content_start AND content_start <= content_end AND content_end <= length(text)', name=op.f('ck_sources_content_offsets')),
     sa.CheckConstraint('length(sha256) = 64', name=op.f('ck_sources_sha256_length')),
     sa.ForeignKeyConstraint(['issuer_id'], ['actors.id'], name=op.f('fk_sources_issuer_id_actors')),
@@ -196,7 +231,7 @@ def upgrade() -> None:
     sa.Column('defined_by_id', sa.Integer(), nullable=True),
     sa.CheckConstraint('length(first_day) = 10 AND length(last_day) = 10 AND first_day <= last_day', name=op.f('ck_events_days')),
     sa.CheckConstraint("(precision = 'year' AND length(date) = 4) OR (precision = 'month' AND length(date) = 7) OR (precision = 'day' AND length(date) = 10)", name=op.f('ck_events_date_precision')),
-    sa.CheckConstraint("date GLOB '[0-9][0-9][0-9][0-9]*'", name=op.f('ck_events_date_iso')),
+    iso_date("date", "ck_events_date_iso"),
     sa.CheckConstraint("precision IN ('year', 'month', 'day')", name=op.f('ck_events_precision')),
     sa.CheckConstraint("qualifier IS NULL OR qualifier IN ('on_or_before', 'on_or_after', 'approximately')", name=op.f('ck_events_qualifier')),
     sa.CheckConstraint('date_end IS NULL OR length(date_end) IN (4, 7, 10)', name=op.f('ck_events_date_end_iso')),
@@ -270,7 +305,7 @@ def upgrade() -> None:
     sa.CheckConstraint('0 <= start_offset AND start_offset < end_offset', name=op.f('ck_citations_offsets')),
     sa.CheckConstraint('length(quote) = end_offset - start_offset', name=op.f('ck_citations_quote_length')),
     sa.CheckConstraint('stated_end IS NULL OR length(stated_end) IN (4, 7, 10)', name=op.f('ck_citations_stated_end_iso')),
-    sa.CheckConstraint("stated_date GLOB '[0-9][0-9][0-9][0-9]*'", name=op.f('ck_citations_stated_date_iso')),
+    iso_date("stated_date", "ck_citations_stated_date_iso"),
     sa.ForeignKeyConstraint(['attributed_actor_id'], ['actors.id'], name=op.f('fk_citations_attributed_actor_id_actors')),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_citations_event_id_events')),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], name=op.f('fk_citations_source_id_sources')),
@@ -323,14 +358,25 @@ def upgrade() -> None:
             for i, (n, c, d) in enumerate(EVENT_TYPES, start=1)
         ],
     )
-    op.execute(TIMELINE_VIEW)
-    for when in ("INSERT", "UPDATE"):
-        op.execute(STANCE_TRIGGER.format(when=when, name=when.lower()))
+    op.execute(timeline_view())
+    if dialect() == "postgresql":
+        op.execute(STANCE_FUNCTION_PG)
+        for when in ("INSERT", "UPDATE"):
+            op.execute(
+                f"CREATE TRIGGER events_stance_on_{when.lower()} BEFORE {when} ON events "
+                "FOR EACH ROW EXECUTE FUNCTION events_stance_check()"
+            )
+    else:
+        for when in ("INSERT", "UPDATE"):
+            op.execute(STANCE_TRIGGER.format(when=when, name=when.lower()))
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER events_stance_on_insert")
-    op.execute("DROP TRIGGER events_stance_on_update")
+    on_table = " ON events" if dialect() == "postgresql" else ""
+    op.execute(f"DROP TRIGGER events_stance_on_insert{on_table}")
+    op.execute(f"DROP TRIGGER events_stance_on_update{on_table}")
+    if dialect() == "postgresql":
+        op.execute("DROP FUNCTION events_stance_check()")
     op.execute("DROP VIEW timeline")
     with op.batch_alter_table('event_policies', schema=None) as batch_op:
         batch_op.drop_index('ix_event_policies_policy')
