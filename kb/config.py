@@ -43,7 +43,12 @@ class Location:
         return None
 
     def describe(self) -> str:
-        return str(self.sqlite_path) if self.sqlite_path else self.url
+        """The file path, or the URL without its password."""
+        if self.sqlite_path:
+            return str(self.sqlite_path)
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.url).render_as_string(hide_password=True)
 
     def require_root(self) -> Path:
         if self.root is None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from kb.dates import DateSpec, PartialDate, most_specific, possible_days
@@ -200,12 +200,15 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 
 def published_by(as_of: dt.date) -> Any:
     """SQL: the source was certainly published on or before as_of (at its precision)."""
-    last_day = case(
-        (func.length(Source.published) == 4, Source.published + "-12-31"),
-        (func.length(Source.published) == 7, func.date(Source.published + "-01", "+1 month", "-1 day")),
-        else_=Source.published,
+    day, month, year = as_of.isoformat(), as_of.isoformat()[:7], as_of.isoformat()[:4]
+    month_done = (as_of + dt.timedelta(days=1)).month != as_of.month
+    year_done = month_done and as_of.month == 12
+    length = func.length(Source.published)
+    return or_(
+        and_(length == 10, Source.published <= day),
+        and_(length == 7, Source.published <= month if month_done else Source.published < month),
+        and_(length == 4, Source.published <= year if year_done else Source.published < year),
     )
-    return last_day <= as_of.isoformat()
 
 
 def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int]) -> Select[Any]:

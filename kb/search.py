@@ -11,9 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from kb import queries
@@ -85,36 +86,31 @@ def _surface(words: list[str]) -> list[tuple[str, ...]]:
     return variants
 
 
-def _terms(tokens: list[str]) -> list[str]:
-    """Bare words as FTS5 terms, each word that has variants as an OR of them."""
+Node = tuple[str, object]  # ("alt", [token tuples]) | ("prefix", token tuple) | ("op", "AND" | "OR" | "NOT" | "(" | ")")
+
+
+def _terms(tokens: list[str]) -> list[Node]:
+    """Bare words as terms, each word that has variants as an alternative of them."""
     words = _canonical(tokens)
-    terms: list[str] = []
+    terms: list[Node] = []
     i = 0
     while i < len(words):
         group = words[i : i + 2] if tuple(words[i : i + 2]) in _ACRONYMS else words[i : i + 1]
         i += len(group)
-        variants = list(dict.fromkeys(_surface(group)))
-        terms.append(_phrase(variants[0]) if len(variants) == 1 else "(" + " OR ".join(map(_phrase, variants)) + ")")
+        terms.append(("alt", list(dict.fromkeys(_surface(group)))))
     return terms
 
 
-def _phrase(tokens: tuple[str, ...]) -> str:
-    return '"' + " ".join(tokens) + '"'
-
-
-def _expand(tokens: list[str], prefix: bool) -> str:
+def _expand(tokens: list[str], prefix: bool) -> Node:
     if not tokens:
         raise SearchError("a search term has no letters or digits")
     if prefix:
-        return _phrase(tuple(tokens)) + "*"
-    variants = list(dict.fromkeys(_surface(_canonical(tokens))))
-    if len(variants) == 1:
-        return _phrase(variants[0])
-    return "(" + " OR ".join(_phrase(v) for v in variants) + ")"
+        return ("prefix", tuple(tokens))
+    return ("alt", list(dict.fromkeys(_surface(_canonical(tokens)))))
 
 
-def fts_query(user_query: str) -> str:
-    """Translate a user's query into FTS5 syntax with spelling variants as alternatives.
+def parse_query(user_query: str) -> list[Node]:
+    """A user's query as terms and operators, each term with its spelling variants.
 
     Phrases ("Korean Peninsula"), prefixes (land*), AND / OR / NOT and parentheses work as in
     FTS5; a bare word written with a hyphen is a phrase of its parts.
@@ -122,7 +118,7 @@ def fts_query(user_query: str) -> str:
     if user_query.count('"') % 2:
         raise SearchError(f"unbalanced quote in {user_query!r}: close the phrase with \"")
     depth = 0
-    parts: list[str] = []
+    nodes: list[Node] = []
     pos = 0
     words: list[str] = []
 
@@ -132,10 +128,10 @@ def fts_query(user_query: str) -> str:
         run: list[str] = []
         for word in [*words, "*"]:
             if word.endswith("*"):
-                parts.extend(_terms(run))
+                nodes.extend(_terms(run))
                 run = []
                 if word != "*":
-                    parts.append(_expand(_TOKEN.findall(word.rstrip("*").lower()), prefix=True))
+                    nodes.append(_expand(_TOKEN.findall(word.rstrip("*").lower()), prefix=True))
             else:
                 run.extend(_TOKEN.findall(word.lower()))
         words.clear()
@@ -150,21 +146,60 @@ def fts_query(user_query: str) -> str:
             body = m.group("phrase")[1:-1]
             prefix = user_query[pos : pos + 1] == "*"
             pos += 1 if prefix else 0
-            parts.append(_expand(_TOKEN.findall(body.lower()), prefix))
+            nodes.append(_expand(_TOKEN.findall(body.lower()), prefix))
         elif m.group("op"):
             flush()
             op = m.group("op")
             depth += {"(": 1, ")": -1}.get(op, 0)
             if depth < 0:
                 raise SearchError(f"unbalanced parenthesis in {user_query!r}")
-            parts.append(op)
+            nodes.append(("op", op))
         else:
             words.append(m.group("word"))
     flush()
     if depth:
         raise SearchError(f"unbalanced parenthesis in {user_query!r}")
-    if not parts or all(p in ("AND", "OR", "NOT", "(", ")") for p in parts):
-        raise SearchError("empty search: give a word or a \"phrase\"")
+    if not any(kind != "op" for kind, _ in nodes):
+        raise SearchError('empty search: give a word or a "phrase"')
+    return nodes
+
+
+def _phrase(tokens: tuple[str, ...]) -> str:
+    return '"' + " ".join(tokens) + '"'
+
+
+def fts_query(user_query: str) -> str:
+    """The query in SQLite FTS5 syntax."""
+    parts = []
+    for kind, value in parse_query(user_query):
+        if kind == "op":
+            parts.append(str(value))
+        elif kind == "prefix":
+            parts.append(_phrase(value) + "*")  # type: ignore[arg-type]
+        else:
+            variants: list[tuple[str, ...]] = value  # type: ignore[assignment]
+            parts.append(_phrase(variants[0]) if len(variants) == 1 else "(" + " OR ".join(map(_phrase, variants)) + ")")
+    return " ".join(parts)
+
+
+def tsquery(user_query: str) -> str:
+    """The query in PostgreSQL to_tsquery syntax (FTS5's binary NOT is AND NOT)."""
+
+    def phrase(tokens: tuple[str, ...], prefix: bool = False) -> str:
+        return " <-> ".join(tokens) + (":*" if prefix else "")
+
+    parts: list[str] = []
+    for kind, value in parse_query(user_query):
+        operand = kind != "op" or value in ("(",)
+        if operand and parts and parts[-1] not in ("&", "|", "& !", "("):
+            parts.append("&")  # adjacent terms: all of them
+        if kind == "op":
+            parts.append({"AND": "&", "OR": "|", "NOT": "& !"}.get(str(value), str(value)))
+        elif kind == "prefix":
+            parts.append(phrase(value, prefix=True))  # type: ignore[arg-type]
+        else:
+            variants = [phrase(v) for v in value]  # type: ignore[union-attr]
+            parts.append(variants[0] if len(variants) == 1 else "(" + " | ".join(f"({v})" for v in variants) + ")")
     return " ".join(parts)
 
 
@@ -202,27 +237,22 @@ OPEN, CLOSE = "\u00ab", "\u00bb"  # « »
 _MARK_A, _MARK_B = "\x02", "\x03"
 
 
+# PostgreSQL: the documents its GIN indexes (events_fts, sources_fts) are built over; a frozen
+# copy of schema revision 0002's, so the planner can use the indexes.
+_PG_DOCUMENTS = {
+    "events": "coalesce(headline, '') || ' ' || coalesce(stance, '') || ' ' || coalesce(description, '')",
+    "sources": "coalesce(title, '') || ' ' || text",
+}
+
+
 def search(session: Session, *, query: str, limit: int = 20) -> Results:
-    """Ranked events and source passages matching the query."""
-    fts = fts_query(query)
+    """Ranked events and source passages matching the query (lower rank is better)."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    fts = tsquery(query) if postgres else fts_query(query)
     try:
-        event_rows = session.execute(
-            text(
-                "SELECT rowid, highlight(events_fts, 0, :a, :b) AS headline, "
-                "highlight(events_fts, 1, :a, :b) AS stance, rank FROM events_fts "
-                "WHERE events_fts MATCH :q ORDER BY rank LIMIT :n"
-            ),
-            {"q": fts, "a": OPEN, "b": CLOSE, "n": limit},
-        ).all()
-        source_rows = session.execute(
-            text(
-                "SELECT rowid, highlight(sources_fts, 1, :a, :b) AS marked, rank FROM sources_fts "
-                "WHERE sources_fts MATCH :q ORDER BY rank LIMIT :n"
-            ),
-            {"q": fts, "a": _MARK_A, "b": _MARK_B, "n": limit},
-        ).all()
-    except OperationalError as exc:
-        raise SearchError(f"cannot search for {query!r}: {exc.orig}") from None
+        event_rows, source_rows = (_postgres_rows if postgres else _sqlite_rows)(session, fts, limit)
+    except (OperationalError, ProgrammingError) as exc:
+        raise SearchError(f"cannot search for {query!r}: {str(exc.orig).splitlines()[0]}") from None
     events = queries.events_by_id(session, [r.rowid for r in event_rows])
     event_hits = [
         EventHit(events[r.rowid], _join_marks(r.headline if OPEN in r.headline else (r.stance or r.headline)), r.rank)
@@ -236,6 +266,51 @@ def search(session: Session, *, query: str, limit: int = 20) -> Results:
         hit.passages = _passages(row.marked, source.content_start, source.content_end, citations)
         source_hits.append(hit)
     return Results(query, fts, event_hits, source_hits)
+
+
+def _sqlite_rows(session: Session, fts: str, limit: int) -> tuple[list[Any], list[Any]]:
+    events = session.execute(
+        text(
+            "SELECT rowid, highlight(events_fts, 0, :a, :b) AS headline, "
+            "highlight(events_fts, 1, :a, :b) AS stance, rank FROM events_fts "
+            "WHERE events_fts MATCH :q ORDER BY rank LIMIT :n"
+        ),
+        {"q": fts, "a": OPEN, "b": CLOSE, "n": limit},
+    ).all()
+    sources = session.execute(
+        text(
+            "SELECT rowid, highlight(sources_fts, 1, :a, :b) AS marked, rank FROM sources_fts "
+            "WHERE sources_fts MATCH :q ORDER BY rank LIMIT :n"
+        ),
+        {"q": fts, "a": _MARK_A, "b": _MARK_B, "n": limit},
+    ).all()
+    return list(events), list(sources)
+
+
+def _postgres_rows(session: Session, tsq: str, limit: int) -> tuple[list[Any], list[Any]]:
+    def marks(a: str, b: str) -> str:
+        return f"StartSel={a},StopSel={b},HighlightAll=true"
+
+    events = session.execute(
+        text(
+            "SELECT e.id AS rowid, ts_headline('english', e.headline, q, :m) AS headline, "
+            "ts_headline('english', coalesce(e.stance, ''), q, :m) AS stance, "
+            f"-ts_rank(to_tsvector('english', {_PG_DOCUMENTS['events']}), q) AS rank "
+            "FROM events e, to_tsquery('english', :q) q "
+            f"WHERE to_tsvector('english', {_PG_DOCUMENTS['events']}) @@ q ORDER BY rank, e.id LIMIT :n"
+        ),
+        {"q": tsq, "m": marks(OPEN, CLOSE), "n": limit},
+    ).all()
+    sources = session.execute(
+        text(
+            "SELECT s.id AS rowid, ts_headline('english', s.text, q, :m) AS marked, "
+            f"-ts_rank(to_tsvector('english', {_PG_DOCUMENTS['sources']}), q) AS rank "
+            "FROM sources s, to_tsquery('english', :q) q "
+            f"WHERE to_tsvector('english', {_PG_DOCUMENTS['sources']}) @@ q ORDER BY rank, s.id LIMIT :n"
+        ),
+        {"q": tsq, "m": marks(_MARK_A, _MARK_B), "n": limit},
+    ).all()
+    return list(events), list(sources)
 
 
 def _matches(marked: str) -> tuple[str, list[tuple[int, int]]]:

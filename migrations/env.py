@@ -33,7 +33,7 @@ def _check_foreign_keys(ctx, step, heads, run_args) -> None:  # noqa: ANN001 (Al
 
 def _include_name(name, type_, parent_names) -> bool:  # noqa: ANN001 (Alembic callback)
     """FTS5 tables and their shadow tables are made by SQL in migrations, not by the models."""
-    return not (type_ == "table" and name is not None and ("_fts_" in name or name.endswith("_fts")))
+    return not (type_ in ("table", "index") and name is not None and ("_fts_" in name or name.endswith("_fts")))
 
 
 def _run(connection) -> None:  # noqa: ANN001

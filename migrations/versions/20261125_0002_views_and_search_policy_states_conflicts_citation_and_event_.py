@@ -45,14 +45,28 @@ def first_day(d: str) -> str:
     return f"CASE length({d}) WHEN 4 THEN {d} || '-01-01' WHEN 7 THEN {d} || '-01' ELSE {d} END"
 
 
+def dialect() -> str:
+    return op.get_bind().dialect.name
+
+
+def month_end(d: str) -> str:
+    if dialect() == "postgresql":
+        return f"to_char(to_date({d} || '-01', 'YYYY-MM-DD') + interval '1 month' - interval '1 day', 'YYYY-MM-DD')"
+    return f"date({d} || '-01', '+1 month', '-1 day')"
+
+
+def agg(expr: str, sep: str, order: str) -> str:
+    if dialect() == "postgresql":
+        return f"string_agg({expr}, '{sep}' ORDER BY {order})"
+    return f"group_concat({expr}, '{sep}')"
+
+
 def last_day(d: str) -> str:
-    return (
-        f"CASE length({d}) WHEN 4 THEN {d} || '-12-31' "
-        f"WHEN 7 THEN date({d} || '-01', '+1 month', '-1 day') ELSE {d} END"
-    )
+    return f"CASE length({d}) WHEN 4 THEN {d} || '-12-31' WHEN 7 THEN {month_end(d)} ELSE {d} END"
 
 
-CITATION_DATES = f"""
+def citation_dates() -> str:
+    return f"""
 CREATE VIEW citation_dates AS
 SELECT
     c.id AS citation_id,
@@ -69,7 +83,8 @@ SELECT
 FROM citations c
 """
 
-EVENT_DATES = f"""
+def event_dates() -> str:
+    return f"""
 CREATE VIEW event_dates AS
 WITH bounds AS (
     SELECT event_id, max(earliest_day) AS earliest, min(latest_day) AS latest
@@ -93,7 +108,8 @@ SELECT
 FROM events e JOIN bounds b ON b.event_id = e.id
 """
 
-POLICY_STATES = """
+def policy_states() -> str:
+    return f"""
 CREATE VIEW policy_states AS
 WITH changes AS (
     SELECT
@@ -139,13 +155,15 @@ FROM changes c
 """
 
 _ROLES = ", ".join(f"'{r}'" for r in ATTRIBUTION_ROLES)
-CONFLICTS = f"""
+
+def conflicts() -> str:
+    return f"""
 CREATE VIEW conflicts AS
 SELECT
     'date' AS kind,
     e.key AS event_key,
     e.headline AS headline,
-    (SELECT group_concat(p.key, ' ') FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
+    (SELECT {agg("p.key", " ", "p.key")} FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
       WHERE ep.event_id = e.id) AS policy_keys,
     NULL AS role,
     sa.key AS source_a, sa.published AS published_a, a.stated_label AS claim_a, ca.quote AS quote_a,
@@ -161,17 +179,17 @@ WHERE a.latest_day < b.earliest_day OR b.latest_day < a.earliest_day
 UNION ALL
 SELECT
     'attribution', e.key, e.headline,
-    (SELECT group_concat(p.key, ' ') FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
+    (SELECT {agg("p.key", " ", "p.key")} FROM event_policies ep JOIN policies p ON p.id = ep.policy_id
       WHERE ep.event_id = e.id),
     ra.role,
     sa.key, sa.published,
-    (SELECT group_concat(x.name, '; ') FROM (
+    (SELECT {agg("x.name", "; ", "x.name")} FROM (
         SELECT DISTINCT ac.name AS name FROM event_actors xa JOIN actors ac ON ac.id = xa.actor_id
         WHERE xa.event_id = ra.event_id AND xa.role = ra.role AND xa.source_id = ra.source_id ORDER BY ac.name) x),
     (SELECT c.quote FROM citations c WHERE c.event_id = ra.event_id AND c.source_id = ra.source_id
       ORDER BY c.position LIMIT 1),
     sb.key, sb.published,
-    (SELECT group_concat(x.name, '; ') FROM (
+    (SELECT {agg("x.name", "; ", "x.name")} FROM (
         SELECT DISTINCT ac.name AS name FROM event_actors xb JOIN actors ac ON ac.id = xb.actor_id
         WHERE xb.event_id = rb.event_id AND xb.role = rb.role AND xb.source_id = rb.source_id ORDER BY ac.name) x),
     (SELECT c.quote FROM citations c WHERE c.event_id = rb.event_id AND c.source_id = rb.source_id
@@ -210,18 +228,34 @@ def fts_statements(table: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+# PostgreSQL's counterpart: GIN indexes over the same text, named like the FTS5 tables.
+# (kb.search builds the same expressions to use them.)
+PG_FTS_DOCUMENTS = {
+    "events": "coalesce(headline, '') || ' ' || coalesce(stance, '') || ' ' || coalesce(description, '')",
+    "sources": "coalesce(title, '') || ' ' || text",
+}
+
+
 def upgrade() -> None:
-    for sql in (CITATION_DATES, EVENT_DATES, POLICY_STATES, CONFLICTS):
+    for sql in (citation_dates(), event_dates(), policy_states(), conflicts()):
         op.execute(sql)
+    if dialect() == "postgresql":
+        for table, document in PG_FTS_DOCUMENTS.items():
+            op.execute(f"CREATE INDEX {table}_fts ON {table} USING GIN (to_tsvector('english', {document}))")
+        return
     for table, columns in FTS:
         for sql in fts_statements(table, columns):
             op.execute(sql)
 
 
 def downgrade() -> None:
-    for table, _ in reversed(FTS):
-        for suffix in ("au", "ad", "ai"):
-            op.execute(f"DROP TRIGGER [{table}_{suffix}]")
-        op.execute(f"DROP TABLE [{table}_fts]")
+    if dialect() == "postgresql":
+        for table in reversed(PG_FTS_DOCUMENTS):
+            op.execute(f"DROP INDEX {table}_fts")
+    else:
+        for table, _ in reversed(FTS):
+            for suffix in ("au", "ad", "ai"):
+                op.execute(f"DROP TRIGGER [{table}_{suffix}]")
+            op.execute(f"DROP TABLE [{table}_fts]")
     for view in ("conflicts", "policy_states", "event_dates", "citation_dates"):
         op.execute(f"DROP VIEW {view}")
