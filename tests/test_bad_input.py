@@ -5,6 +5,7 @@ file byte-for-byte unchanged, and no migration written."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -12,22 +13,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, fails, ok, run
+from helpers import BACKEND, FIXTURES, dump, engine_for, fails, ok, run, sqlite_only
+from sqlalchemy.engine import make_url
 
 ALPHA_TXT = (FIXTURES / "alpha.txt").read_text()
 ALPHA_YAML = (FIXTURES / "alpha.yaml").read_text()
 
 
 @pytest.fixture
-def root(root_copy: Path, built_db: Path) -> Path:
-    """A scratch knowledge base root whose kb.sqlite is already built."""
-    shutil.copyfile(built_db, root_copy / "kb.sqlite")
+def root(root_copy: Path, built_db: str, postgres, monkeypatch: pytest.MonkeyPatch) -> Path:  # noqa: ANN001
+    """A scratch knowledge base root whose database is already built."""
+    if postgres is not None:
+        monkeypatch.setenv("KB_DB", postgres.url_of(postgres.create(template=make_url(built_db).database)))
+    else:
+        shutil.copyfile(built_db, root_copy / "kb.sqlite")
     return root_copy
 
 
-def fingerprint(root: Path) -> tuple[str, tuple[str, ...]]:
-    db = hashlib.sha256((root / "kb.sqlite").read_bytes()).hexdigest()
-    return db, tuple(sorted(p.name for p in (root / "migrations" / "versions").glob("*.py")))
+def fingerprint(root: Path) -> tuple[object, tuple[str, ...]]:
+    """The database file's bytes (SQLite) or every row of every table (PostgreSQL), and migrations/."""
+    migrations = tuple(sorted(p.name for p in (root / "migrations" / "versions").glob("*.py")))
+    if BACKEND == "sqlite":
+        return hashlib.sha256((root / "kb.sqlite").read_bytes()).hexdigest(), migrations
+    engine = engine_for(os.environ["KB_DB"])
+    try:
+        return dump(engine), migrations
+    finally:
+        engine.dispose()
 
 
 @dataclass(frozen=True)
@@ -177,6 +189,7 @@ def test_a_bom_and_crlf_work_end_to_end(root: Path, name: str, mutate: Callable[
     assert "no problems" in ok("verify").stdout
 
 
+@sqlite_only("tampers through the sqlite3 module, which enforces no foreign keys")
 def test_tampering_through_plain_sql_is_caught(root: Path) -> None:
     import sqlite3
 
@@ -208,6 +221,7 @@ def test_tampering_through_plain_sql_is_caught(root: Path) -> None:
         assert "1 problem" in result.stdout or name == "source text", (name, result.stdout)
 
 
+@sqlite_only("opens the file with the sqlite3 module (test_vocabulary checks the constraints on every database)")
 def test_the_database_refuses_damage_sql_can_describe(root: Path) -> None:
     import sqlite3
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import csv
 import io
 import json
@@ -10,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, dump, fails, ok
+from helpers import FIXTURES, dump, engine_for, fails, has_tables, ok, shown
 
 from kb.cli import cli
 from kb.db import make_engine
@@ -21,15 +23,15 @@ APL = "U.S. antipersonnel landmine policy"
 # --- kb db ---------------------------------------------------------------------------------------
 
 
-def test_db_status_of_a_missing_database(isolated_db: Path) -> None:
+def test_db_status_of_a_missing_database(isolated_db: str) -> None:
     out = ok("db", "status").stdout
-    assert f"database:  {isolated_db}  (from KB_DB)" in out
+    assert f"database:  {shown(isolated_db)}  (from KB_DB)" in out
     assert "revision:  none (empty)" in out
     assert "at head:   no" in out
-    assert not isolated_db.exists() or isolated_db.stat().st_size == 0
+    assert not has_tables(isolated_db)
 
 
-def test_db_upgrade_status_downgrade(isolated_db: Path) -> None:
+def test_db_upgrade_status_downgrade(isolated_db: str) -> None:
     assert "base (empty) ->" in ok("db", "upgrade").stdout
     status = json.loads(ok("db", "status", "--format", "json").stdout)
     assert status["at_head"] is True
@@ -43,12 +45,12 @@ def test_db_upgrade_status_downgrade(isolated_db: Path) -> None:
     assert json.loads(ok("db", "status", "--format", "json").stdout)["revision"] is None
 
 
-def test_db_errors(db_copy: Path) -> None:
+def test_db_errors(db_copy: str) -> None:
     assert "Can't locate revision identified by 'nonsense'" in fails("db", "upgrade", "nonsense")
     assert fails("db", "downgrade", code=2).startswith("Error: Missing argument 'REVISION'")
 
 
-def test_db_option_beats_environment(db_copy: Path, tmp_path: Path) -> None:
+def test_db_option_beats_environment(db_copy: str, tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite"
     out = ok("db", "status", "--db", str(other)).stdout
     assert f"database:  {other}  (from --db)" in out
@@ -57,16 +59,16 @@ def test_db_option_beats_environment(db_copy: Path, tmp_path: Path) -> None:
 # --- kb timeline ---------------------------------------------------------------------------------
 
 
-def test_timeline_builds_a_missing_database_and_says_so_on_stderr(isolated_db: Path) -> None:
+def test_timeline_builds_a_missing_database_and_says_so_on_stderr(isolated_db: str) -> None:
     result = ok("timeline", "--policy", APL)
     assert "Building the knowledge base at" in result.stderr
     assert "Building" not in result.stdout
-    assert isolated_db.exists()
+    assert has_tables(isolated_db)
     second = ok("timeline", "--policy", APL)
     assert second.stderr == "" and second.stdout == result.stdout
 
 
-def test_a_database_behind_head_is_upgraded_first(db_copy: Path) -> None:
+def test_a_database_behind_head_is_upgraded_first(db_copy: str) -> None:
     ok("db", "downgrade", "-1")
     result = ok("timeline", "--policy", APL, "--type", "exception")
     assert re.search(r"Upgrading .* from \w+ to \w+", result.stderr)
@@ -74,7 +76,7 @@ def test_a_database_behind_head_is_upgraded_first(db_copy: Path) -> None:
 
 
 def test_outside_the_repository_a_built_database_is_used_as_it_is(
-    db_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_copy: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -86,7 +88,7 @@ def test_outside_the_repository_a_built_database_is_used_as_it_is(
     assert "has no knowledge base and there is no migrations/ folder" in fails("timeline", "--db", str(tmp_path / "none.sqlite"))
 
 
-def test_timeline_text_lines_and_numbered_sources(db_copy: Path) -> None:
+def test_timeline_text_lines_and_numbered_sources(db_copy: str) -> None:
     out = ok("timeline", "--policy", "apl").stdout
     assert out.startswith(f"{APL}: ")
     lines = out.splitlines()
@@ -100,7 +102,7 @@ def test_timeline_text_lines_and_numbered_sources(db_copy: Path) -> None:
     assert "Note: Partial text" in out
 
 
-def test_timeline_json_contract(db_copy: Path) -> None:
+def test_timeline_json_contract(db_copy: str) -> None:
     data = json.loads(ok("timeline", "--policy", APL, "--format", "json").stdout)
     events = data["events"]
     assert events
@@ -120,7 +122,7 @@ def test_timeline_json_contract(db_copy: Path) -> None:
     assert (exception["date"], exception["qualifier"]) == ("2024-11-19", "on_or_before")
 
 
-def test_timeline_markdown_and_csv(db_copy: Path) -> None:
+def test_timeline_markdown_and_csv(db_copy: str) -> None:
     md = ok("timeline", "--policy", APL, "--format", "markdown").stdout
     assert md.startswith(f"# {APL}")
     assert "| Date | Type | Event | Actors | Sources |" in md
@@ -131,7 +133,7 @@ def test_timeline_markdown_and_csv(db_copy: Path) -> None:
     assert any(r["type"] == "reinstated" and r["source_key"] == "000_f1e01336d2379ac6" for r in rows)
 
 
-def test_timeline_filters_combine(db_copy: Path) -> None:
+def test_timeline_filters_combine(db_copy: str) -> None:
     data = json.loads(
         ok("timeline", "--policy", APL, "--since", "2020", "--until", "2022-06", "--type", "reversed", "--type", "reinstated", "--format", "json").stdout
     )
@@ -141,14 +143,14 @@ def test_timeline_filters_combine(db_copy: Path) -> None:
     assert "No events match." in ok("timeline", "--policy", APL, "--since", "2030").stdout
 
 
-def test_timeline_argument_errors_touch_no_database(isolated_db: Path) -> None:
+def test_timeline_argument_errors_touch_no_database(isolated_db: str) -> None:
     assert "Invalid value for '--since': '2024-02-30' is not a date: February 2024 has 29 days" in fails("timeline", "--since", "2024-02-30", code=2)
     assert "Invalid value for '--format'" in fails("timeline", "--format", "pdf", code=2)
     assert "Invalid value for '--type'" in fails("timeline", "--type", "coup", code=2)
-    assert not isolated_db.exists()
+    assert not has_tables(isolated_db)
 
 
-def test_unknown_and_ambiguous_names_list_candidates(db_copy: Path) -> None:
+def test_unknown_and_ambiguous_names_list_candidates(db_copy: str) -> None:
     message = fails("timeline", "--policy", "landmine polcy")
     assert message.startswith("Error: no policy matches 'landmine polcy'; candidates:")
     message = fails("timeline", "--policy", "U.S.")
@@ -165,7 +167,7 @@ def test_unknown_and_ambiguous_names_list_candidates(db_copy: Path) -> None:
 
 @pytest.mark.parametrize("command", ["policies", "actors", "sources"])
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json", "csv"])
-def test_lists_in_every_format(db_copy: Path, command: str, fmt: str) -> None:
+def test_lists_in_every_format(db_copy: str, command: str, fmt: str) -> None:
     out = ok(command, "--format", fmt).stdout
     if fmt == "json":
         rows = json.loads(out)
@@ -177,10 +179,10 @@ def test_lists_in_every_format(db_copy: Path, command: str, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("command", ["policies", "actors", "sources", "timeline", "db status"])
-def test_an_unknown_format_is_refused(isolated_db: Path, command: str) -> None:
+def test_an_unknown_format_is_refused(isolated_db: str, command: str) -> None:
     message = fails(*command.split(), "--format", "yaml", code=2)
     assert "Invalid value for '--format': 'yaml' is not one of" in message
-    assert not isolated_db.exists()
+    assert not has_tables(isolated_db)
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
@@ -194,7 +196,7 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     assert junk.read_bytes() == before
 
 
-def test_ranges_keep_each_ends_precision(db_copy: Path) -> None:
+def test_ranges_keep_each_ends_precision(db_copy: str) -> None:
     events = json.loads(ok("timeline", "--format", "json", "--type", "transfer").stdout)["events"]
     ranged = [e for e in events if e["end"]]
     assert ranged
@@ -203,7 +205,7 @@ def test_ranges_keep_each_ends_precision(db_copy: Path) -> None:
     assert ("2024-12-02", "2025-01") in [(e["date"], e["end"]) for e in ranged]
 
 
-def test_lists_show_real_records(db_copy: Path) -> None:
+def test_lists_show_real_records(db_copy: str) -> None:
     policies = {p["key"]: p for p in json.loads(ok("policies", "--format", "json").stdout)}
     assert policies["us-apl-policy"]["owner"] == "United States"
     assert policies["us-apl-policy"]["events"] > 5
@@ -223,7 +225,7 @@ def test_lists_show_real_records(db_copy: Path) -> None:
         ("source", "2022-06-21_whitehouse", "source 2022-06-21_whitehouse_apl-fact-sheet: FACT SHEET"),
     ],
 )
-def test_show_each_kind(db_copy: Path, kind: str, name: str, expected: str) -> None:
+def test_show_each_kind(db_copy: str, kind: str, name: str, expected: str) -> None:
     out = ok("show", kind, name).stdout
     assert out.startswith(expected)
     assert "Sources" in out and "\u201c" in out
@@ -231,7 +233,7 @@ def test_show_each_kind(db_copy: Path, kind: str, name: str, expected: str) -> N
     assert data["events"] and data["events"][0]["citations"]
 
 
-def test_show_errors(db_copy: Path) -> None:
+def test_show_errors(db_copy: str) -> None:
     assert fails("show", "event", "no-such-event").startswith("Error: no event with key 'no-such-event'")
     assert fails("show", "source", "nope").startswith("Error: no source matches 'nope'; sources:")
     assert "'treaty' is not one of 'policy', 'actor', 'event', 'source'" in fails("show", "treaty", "x", code=2)
@@ -242,7 +244,7 @@ def test_show_errors(db_copy: Path) -> None:
 
 def test_adding_a_source_end_to_end_and_taking_it_out_exactly(root_copy: Path) -> None:
     ok("db", "upgrade")
-    engine = make_engine(f"sqlite:///{root_copy / 'kb.sqlite'}")
+    engine = engine_for(os.environ["KB_DB"])
     before = dump(engine)
     out = ok("source", "new", str(FIXTURES / "alpha.txt")).stdout
     assert "added seeds/alpha.txt; annotate seeds/alpha.yaml" in out
@@ -271,7 +273,7 @@ def test_correcting_a_migrated_annotation_is_a_new_migration(root_copy: Path) ->
     annotation.write_text((FIXTURES / "alpha.yaml").read_text())
     ok("source", "migrate", "alpha")
     ok("db", "upgrade")
-    engine = make_engine(f"sqlite:///{root_copy / 'kb.sqlite'}")
+    engine = engine_for(os.environ["KB_DB"])
     first = dump(engine)
     assert "already migrated with exactly this annotation" in fails("source", "migrate", "alpha")
     annotation.write_text(annotation.read_text().replace("Fictional Republic drops its mine policy", "Fictional Republic abandons its mine policy"))

@@ -19,11 +19,12 @@ WRITER = textwrap.dedent(
     from pathlib import Path
     from kb import loader
     from kb.annotations import parse_annotation, resolve
+    from kb.config import to_url
     from kb.db import make_engine
     from kb.documents import parse_document
 
     db, folder, loads, per = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-    engine = make_engine(f"sqlite:///{db}")
+    engine = make_engine(to_url(db))
     for i in range(loads):
         sentences = [f"Sentence {k} of synthetic report {i} says the stress policy changed in 2030." for k in range(per)]
         path = folder / f"stress-{i:03d}.txt"

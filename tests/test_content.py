@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import engine_for
 from sqlalchemy import text
 
 from kb import queries
@@ -31,7 +32,7 @@ CHANGES = [
 
 @pytest.fixture(scope="module")
 def apl_timeline(built_db: Path) -> queries.Timeline:
-    engine = make_engine(f"sqlite:///{built_db}")
+    engine = engine_for(built_db)
     with session_scope(engine) as session:
         tl = queries.timeline(session, filters=queries.Filters(policies=("U.S. antipersonnel landmine policy",)))
     engine.dispose()
@@ -81,7 +82,7 @@ def test_both_wordings_of_the_2014_production_ban_are_kept(apl_timeline: queries
 
 
 def test_other_dated_facts_are_cited_at_their_precision(built_db: Path) -> None:
-    engine = make_engine(f"sqlite:///{built_db}")
+    engine = engine_for(built_db)
     with engine.connect() as conn:
         rows = {
             (r.stated_date, r.needle)
@@ -107,7 +108,7 @@ def test_other_dated_facts_are_cited_at_their_precision(built_db: Path) -> None:
 
 
 def test_the_late_austin_remarks_load_marked_as_updated(built_db: Path) -> None:
-    engine = make_engine(f"sqlite:///{built_db}")
+    engine = engine_for(built_db)
     with engine.connect() as conn:
         rows = conn.execute(
             text(
@@ -122,7 +123,7 @@ def test_the_late_austin_remarks_load_marked_as_updated(built_db: Path) -> None:
 
 
 def test_the_timeline_view_answers_with_one_select(built_db: Path) -> None:
-    engine = make_engine(f"sqlite:///{built_db}")
+    engine = engine_for(built_db)
     with engine.connect() as conn:
         rows = conn.execute(
             text(

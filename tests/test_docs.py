@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import engine_for
 from sqlalchemy import text
 
 from kb.db import make_engine
@@ -17,7 +18,7 @@ QUERIES = re.findall(r"```sql\n(.*?)```", SCHEMA_MD, flags=re.S)
 
 
 def test_every_table_view_and_column_is_documented(built_db: Path) -> None:
-    engine = make_engine(f"sqlite:///{built_db}")
+    engine = engine_for(built_db)
     with engine.connect() as conn:
         objects = conn.execute(
             text("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
@@ -40,7 +41,7 @@ def test_the_event_type_vocabulary_is_documented() -> None:
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"query{i}" for i in range(len(QUERIES))])
 def test_example_queries_run(built_db: Path, query: str) -> None:
-    engine = make_engine(f"sqlite:///{built_db}")
+    engine = engine_for(built_db)
     statements = [s for s in query.split(";") if s.strip() and not s.strip().startswith("--")]
     with engine.connect() as conn:
         results = [conn.execute(text(statement)).all() for statement in statements]

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, dump
+from helpers import FIXTURES, dump, engine_for
 from sqlalchemy import Engine, text
 
 from kb import loader
 from kb.annotations import load_annotation_file
-from kb.config import Location
+from kb.config import Location, to_url
 from kb.db import make_engine, upgrade
 from kb.documents import parse_document
 from kb.errors import LoadError
@@ -20,11 +20,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def schema_only(tmp_path: Path) -> Iterator[Engine]:
+def schema_only(isolated_db: str) -> Iterator[Engine]:
     """A database at the schema revision, with no sources."""
-    path = tmp_path / "schema.sqlite"
-    upgrade(Location(f"sqlite:///{path}", REPO, "--db"), "0001")
-    engine = make_engine(f"sqlite:///{path}")
+    upgrade(Location(to_url(isolated_db), REPO, "--db"), "0001")
+    engine = engine_for(isolated_db)
     yield engine
     engine.dispose()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import ast
 import subprocess
 import sys
@@ -10,23 +12,23 @@ from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
-from helpers import dump
+from helpers import dump, engine_for
 from pytest_alembic.tests import (  # noqa: F401  (collected as tests here)
     test_model_definitions_match_ddl,
     test_single_head_revision,
     test_up_down_consistency,
     test_upgrade,
 )
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
-from kb.config import Location
+from kb.config import Location, to_url
 from kb.db import alembic_config, downgrade, make_engine, upgrade
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def location_for(root: Path, db: Path) -> Location:
-    return Location(f"sqlite:///{db}", root, "--db")
+def location_for(root: Path, db: str | Path) -> Location:
+    return Location(to_url(str(db)), root, "--db")
 
 
 def revisions_oldest_first(location: Location) -> list[str]:
@@ -34,10 +36,9 @@ def revisions_oldest_first(location: Location) -> list[str]:
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
 
-def test_every_step_down_restores_exactly_the_database_before_the_step_up(tmp_path: Path) -> None:
+def test_every_step_down_restores_exactly_the_database_before_the_step_up(isolated_db: str) -> None:
     """Upgrade one revision at a time, then downgrade one at a time: each state is identical."""
-    db = tmp_path / "kb.sqlite"
-    location = location_for(REPO, db)
+    location = location_for(REPO, isolated_db)
     engine = make_engine(location.url)
     states = []
     revisions = revisions_oldest_first(location)
@@ -51,17 +52,18 @@ def test_every_step_down_restores_exactly_the_database_before_the_step_up(tmp_pa
         assert dump(engine) == expected, f"downgrade to {revision} left a different database"
     downgrade(location, "base")
     with engine.connect() as conn:
-        tables = conn.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")).scalars().all()
+        inspector = inspect(conn)
+        tables = inspector.get_table_names() + inspector.get_view_names()
     assert tables == ["alembic_version"]
     upgrade(location)
     assert dump(engine) == states[-1], "upgrading again rebuilds the same knowledge base"
     engine.dispose()
 
 
-def test_replaying_from_empty_gives_the_same_knowledge_base(tmp_path: Path) -> None:
+def test_replaying_from_empty_gives_the_same_knowledge_base(new_db) -> None:  # noqa: ANN001
     dumps = []
-    for name in ("one.sqlite", "two.sqlite"):
-        location = location_for(REPO, tmp_path / name)
+    for _ in range(2):
+        location = location_for(REPO, new_db())
         upgrade(location)
         engine = make_engine(location.url)
         dumps.append(dump(engine))
@@ -101,6 +103,8 @@ depends_on = None
 
 def _dependents() -> list:
     """Views and triggers: SQLite drops a table's triggers when batch mode rebuilds it."""
+    if op.get_bind().dialect.name != "sqlite":
+        return []  # PostgreSQL alters the table in place; its views and triggers stay
     sql = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY type DESC, name"
     return op.get_bind().exec_driver_sql(sql).all()
 
@@ -137,7 +141,7 @@ def downgrade() -> None:
 
 def test_history_replays_after_a_later_schema_change(root_copy: Path) -> None:
     """Source migrations run against their own revision's schema, so a later change does not break them."""
-    location = location_for(root_copy, root_copy / "replay.sqlite")
+    location = location_for(root_copy, os.environ["KB_DB"])
     head = ScriptDirectory.from_config(alembic_config(location)).get_current_head()
     later = root_copy / "migrations" / "versions" / "29991231_ffff00000001_later_schema_change.py"
     later.write_text(textwrap.dedent(LATER_SCHEMA_CHANGE.replace("{head}", head)))
@@ -145,19 +149,20 @@ def test_history_replays_after_a_later_schema_change(root_copy: Path) -> None:
     upgrade(location)
     engine = make_engine(location.url)
     with engine.connect() as conn:
-        columns = [r[1] for r in conn.execute(text("PRAGMA table_info(events)"))]
+        columns = [c["name"] for c in inspect(conn).get_columns("events")]
         titles = conn.execute(text("SELECT count(*) FROM events WHERE defining_source_id IS NOT NULL")).scalar()
         citations = conn.execute(text("SELECT count(*) FROM citations")).scalar()
-        orphans = conn.execute(text("PRAGMA foreign_key_check")).all()
-    assert "defining_source_id" in columns and "defined_by_id" not in columns and "importance" in columns
-    assert titles and citations and not orphans
-    with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM timeline")).scalar() == citations
-        triggers = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
-    assert {"events_stance_on_insert", "events_stance_on_update", "events_ai", "events_ad", "events_au"} <= set(triggers)
-    with engine.connect() as conn:  # the search index still matches the rebuilt table
-        conn.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
-        assert conn.execute(text("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'landmine'")).scalar()
+    assert "defining_source_id" in columns and "defined_by_id" not in columns and "importance" in columns
+    assert titles and citations
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            assert not conn.execute(text("PRAGMA foreign_key_check")).all()
+            triggers = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
+            # the search index still matches the rebuilt table
+            conn.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
+            assert conn.execute(text("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'landmine'")).scalar()
+        assert {"events_stance_on_insert", "events_stance_on_update", "events_ai", "events_ad", "events_au"} <= set(triggers)
     # And all the way down and up again.
     downgrade(location, "base")
     upgrade(location)
@@ -182,7 +187,7 @@ def test_a_batch_migration_that_fails_half_way_leaves_nothing(root_copy: Path) -
     # The second document changes after the migration was written.
     beta = root_copy / "seeds" / "beta.txt"
     beta.write_text(beta.read_text().replace("supports", "backs"))
-    engine = make_engine(f"sqlite:///{root_copy / 'kb.sqlite'}")
+    engine = engine_for(os.environ["KB_DB"])
     before = dump(engine)
     result = runner.invoke(cli, ["db", "upgrade"])
     assert result.exit_code == 1

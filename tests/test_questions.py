@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, fails, ok
+from helpers import FIXTURES, engine_for, fails, ok
 from sqlalchemy import Engine, text
 
 from kb import conflicts, loader, search, states
@@ -26,13 +26,13 @@ D = dt.date.fromisoformat
 
 @pytest.fixture(scope="module")
 def engine(built_db: Path) -> Iterator[Engine]:
-    e = make_engine(f"sqlite:///{built_db}")
+    e = engine_for(built_db)
     yield e
     e.dispose()
 
 
 def load_fixtures(db: Path, *names: str) -> None:
-    e = make_engine(f"sqlite:///{db}")
+    e = engine_for(db)
     for name in names:
         doc = parse_document(FIXTURES / f"{name}.txt")
         with e.begin() as conn:
@@ -220,7 +220,7 @@ def test_conflicting_dates_and_attributions_are_shown_and_kept(conflict_db: Path
 
 
 def test_conflicts_match_the_view(conflict_db: Path) -> None:
-    e = make_engine(f"sqlite:///{conflict_db}")
+    e = engine_for(conflict_db)
     with session_scope(e) as session:
         mine = {(c.kind, c.event_key, c.role, c.a.source.key, c.a.claim, c.b.source.key, c.b.claim) for c in conflicts.find(session)}
     with e.connect() as conn:
@@ -317,7 +317,7 @@ def test_the_search_index_follows_loads_and_unloads(db_copy: Path) -> None:
     data = json.loads(ok("search", "Fictional Republic", "--format", "json").stdout)
     assert [s["source"]["key"] for s in data["sources"]] == ["alpha"]
     assert {e["key"] for e in data["events"]} == {"fr-2019-reversal", "fr-restoration"}
-    e = make_engine(f"sqlite:///{db_copy}")
+    e = engine_for(db_copy)
     with e.begin() as conn:
         loader.unload(conn, "alpha")
     with e.connect() as conn:
