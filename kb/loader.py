@@ -159,6 +159,8 @@ def read_pinned_document(root: Path, entry: SourceEntry) -> Document:
 def load(conn: Connection, document: Document, contribution: Contribution, *, added_at: str) -> int:
     """Insert one source and everything its annotation says; returns the source id."""
     _refuse_duplicate(conn, document)
+    if conn.dialect.name == "postgresql":
+        _rewind_sequences(conn)  # a rolled-back load (kb source migrate's trial) advanced them
     actor_ids = {spec.key: _upsert_actor(conn, spec) for spec in contribution.actors}
     published = document.published
     source_id = conn.execute(
@@ -413,3 +415,17 @@ def unload(conn: Connection, source_key: str) -> None:
         )
     )
     refresh_event_dates(conn, touched - orphan_ids)
+    if conn.dialect.name == "postgresql":
+        _rewind_sequences(conn)
+
+
+def _rewind_sequences(conn: Connection) -> None:
+    """Give the next row of each table the id max(id) + 1, as SQLite does, so that replaying,
+    downgrading and upgrading again give the same rows on PostgreSQL too."""
+    for table in (actors, actor_aliases, policies, policy_aliases, sources, events, event_actors, citations):
+        conn.execute(
+            sa.text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+            )
+        )

@@ -25,8 +25,16 @@ def sqlite_only(reason: str) -> pytest.MarkDecorator:
 
 
 def engine_for(db: str | Path) -> Engine:
-    """An engine on a test database given as a file path (SQLite) or a URL (PostgreSQL)."""
-    return make_engine(to_url(str(db)))
+    """An engine on a test database given as a file path (SQLite) or a URL (PostgreSQL).
+
+    On PostgreSQL it keeps no idle connections, so the database can serve as a template."""
+    url = to_url(str(db))
+    if url.startswith("sqlite"):
+        return make_engine(url)
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(url, poolclass=NullPool)
 
 
 def dump(engine: Engine) -> dict[str, list[tuple]]:

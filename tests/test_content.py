@@ -88,13 +88,13 @@ def test_other_dated_facts_are_cited_at_their_precision(built_db: Path) -> None:
             (r.stated_date, r.needle)
             for r in conn.execute(
                 text(
-                    "SELECT stated_date, :n AS needle FROM citations WHERE instr(quote, :n) > 0"
+                    "SELECT stated_date, :n AS needle FROM citations WHERE quote LIKE '%' || :n || '%'"
                 ).bindparams(n="1991")
             )
         }
         facts = {
             needle: conn.execute(
-                text("SELECT stated_date FROM citations WHERE instr(quote, :n) > 0 ORDER BY stated_date"), {"n": needle}
+                text("SELECT stated_date FROM citations WHERE quote LIKE '%' || :n || '%' ORDER BY stated_date"), {"n": needle}
             ).scalars().all()
             for needle in ("about 3 million", "reckless", "Baltic nations", "164 parties", "single 2002 incident")
         }

@@ -6,11 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import BACKEND
 from helpers import engine_for
 from sqlalchemy import text
 
 from kb.db import make_engine
 from kb.vocabulary import EVENT_TYPES
+
+pytestmark = pytest.mark.skipif(
+    BACKEND != "sqlite", reason="SQLite only: docs/schema.md documents the SQLite file (FTS5 tables, its SQL)"
+)
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SCHEMA_MD = (DOCS / "schema.md").read_text()

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, engine_for, fails, ok
+from helpers import FIXTURES, engine_for, fails, ok, sqlite_only
 from sqlalchemy import Engine, text
 
 from kb import conflicts, loader, search, states
@@ -299,7 +300,7 @@ def test_phrase_prefix_and_boolean_queries(engine: Engine) -> None:
     [
         ('"Korean Peninsula', "unbalanced quote"),
         ("(mines OR treaty", "unbalanced parenthesis"),
-        ("mines AND", "cannot search for 'mines AND': fts5: syntax error"),
+        ("mines AND", "cannot search for 'mines AND': (fts5: syntax error|no operand in tsquery)"),
         ("AND", "empty search"),
         ("   ", "empty search"),
         ("?!", "empty search"),
@@ -308,7 +309,7 @@ def test_phrase_prefix_and_boolean_queries(engine: Engine) -> None:
 )
 def test_malformed_queries_get_a_clear_error(db_copy: Path, query: str, message: str) -> None:
     line = fails("search", query)
-    assert line.startswith("Error: ") and message in line
+    assert line.startswith("Error: ") and re.search(message, line), line
 
 
 def test_the_search_index_follows_loads_and_unloads(db_copy: Path) -> None:
@@ -320,13 +321,15 @@ def test_the_search_index_follows_loads_and_unloads(db_copy: Path) -> None:
     e = engine_for(db_copy)
     with e.begin() as conn:
         loader.unload(conn, "alpha")
-    with e.connect() as conn:
-        for table in ("events_fts", "sources_fts"):
-            conn.execute(text(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"))
+    if e.dialect.name == "sqlite":
+        with e.connect() as conn:
+            for table in ("events_fts", "sources_fts"):
+                conn.execute(text(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"))
     e.dispose()
     assert "Nothing matches." in ok("search", "Fictional Republic").stdout
 
 
+@sqlite_only("FTS5 tables are SQLite's; PostgreSQL has GIN indexes")
 def test_fts_tables_are_named_for_datasette(engine: Engine) -> None:
     with engine.connect() as conn:
         sql = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE name IN ('events_fts', 'sources_fts')")).all())
@@ -386,6 +389,7 @@ def test_the_shipped_vocabulary_copy_of_attribution_roles(tmp_path: Path) -> Non
     assert module.ATTRIBUTION_ROLES == ATTRIBUTION_ROLES
 
 
+@sqlite_only("the documented search SQL is FTS5's")
 def test_search_and_as_of_match_their_sql(engine: Engine, db_copy: Path) -> None:
     """The documented SQL gives the same sources for a phrase and the same events as known then."""
     with engine.connect() as conn:
