@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, dump, engine_for, fails, has_tables, ok, shown
+from helpers import FIXTURES, dump, engine_for, fails, has_tables, ok, shown, sqlite_only
 
 from kb.cli import cli
 from kb.db import make_engine
@@ -328,3 +328,34 @@ def test_every_command_has_help_and_an_example_and_is_in_the_readme() -> None:
         result = ok(*path, "--help")
         assert "Example" in result.stdout, path
         assert f"kb {' '.join(path)}" in readme, f"README does not show `kb {' '.join(path)}`"
+
+
+@sqlite_only("about the SQLite file's bytes")
+def test_read_commands_never_change_the_file(db_copy: str) -> None:
+    import hashlib
+
+    def digest() -> str:
+        return hashlib.sha256(Path(db_copy).read_bytes()).hexdigest()
+
+    ok("timeline")  # leaves the file in WAL mode, as every write does
+    before = digest()
+    for args in (
+        ["timeline", "--policy", "apl", "--format", "json"],
+        ["timeline", "--as-of", "2020-12-31"],
+        ["state", "apl", "--at", "2024-11-01"],
+        ["conflicts"],
+        ["search", "Korean Peninsula"],
+        ["policies"],
+        ["actors"],
+        ["sources"],
+        ["show", "event", "2020-01-31-trump-reversal"],
+        ["verify"],
+        ["db", "status"],
+    ):
+        ok(*args)
+        assert digest() == before, args
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_copy}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
