@@ -201,6 +201,7 @@ class Event(Base):
         CheckConstraint("length(first_day) = 10 AND length(last_day) = 10 AND first_day <= last_day", name="days"),
         Index("ix_events_sort", "sort_key", "key"),
         Index("ix_events_days", "first_day", "last_day"),
+        Index("ix_events_ranges", "date_end"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from kb.dates import DateSpec, PartialDate, most_specific, possible_days
@@ -136,6 +136,9 @@ def _find(session: Session, model: Any, alias_model: Any, fk: str, text: str, wh
     needle = text.strip().lower()
     if not needle:
         raise LookupFailed(f"empty {what} name")
+    by_key = session.scalar(select(model).where(model.key == needle))  # the unique index: one lookup
+    if by_key is not None:
+        return by_key
     alias_rows = session.execute(select(getattr(alias_model, fk), alias_model.alias)).all()
     records = {r.id: r for r in session.scalars(select(model))}
     names: dict[int, set[str]] = {rid: {r.key.lower(), r.name.lower()} for rid, r in records.items()}
@@ -226,12 +229,12 @@ def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int])
         Event.description,
         Event.sort_key,
     ).join(EventType, EventType.name == Event.type)
+    # IN (subquery) rather than EXISTS: the planner starts from the policy's or actor's index
+    # instead of scanning every event.
     if policy_ids:
-        stmt = stmt.where(
-            exists().where(EventPolicy.event_id == Event.id, EventPolicy.policy_id.in_(policy_ids))
-        )
+        stmt = stmt.where(Event.id.in_(select(EventPolicy.event_id).where(EventPolicy.policy_id.in_(policy_ids))))
     if actor_ids:
-        stmt = stmt.where(exists().where(EventActor.event_id == Event.id, EventActor.actor_id.in_(actor_ids)))
+        stmt = stmt.where(Event.id.in_(select(EventActor.event_id).where(EventActor.actor_id.in_(actor_ids))))
     if filters.types:
         stmt = stmt.where(Event.type.in_(filters.types))
     if filters.as_of is not None:
@@ -244,7 +247,13 @@ def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int])
         )
     else:
         if filters.since is not None:
-            stmt = stmt.where(Event.last_day >= filters.since.isoformat())
+            # An event overlaps [since, …] when it ends after since. Only a range can start more
+            # than a year before it ends, so the rest are found by their first day, on its index.
+            earliest_start = (filters.since - dt.timedelta(days=366)).isoformat()
+            stmt = stmt.where(
+                Event.last_day >= filters.since.isoformat(),
+                or_(Event.first_day >= earliest_start, Event.date_end.is_not(None)),
+            )
         if filters.until is not None:
             stmt = stmt.where(Event.first_day <= filters.until.isoformat())
     return stmt.order_by(Event.sort_key, Event.key)
@@ -305,24 +314,23 @@ def _events_from_rows(rows: Iterable[Any]) -> dict[int, TimelineEvent]:
 
 
 def attach_details(session: Session, events: dict[int, TimelineEvent], *, as_of: dt.date | None = None) -> None:
-    """Fill in policies, actors and citations of the given events: three statements per chunk.
+    """Fill in policies, actors and citations of the given events: two statements per chunk.
 
     With as_of, only what sources published by then say: their citations and their roles."""
     ids = list(events)
     for chunk in _chunks(ids):
-        for event_id, key, name in session.execute(
-            select(EventPolicy.event_id, Policy.key, Policy.name)
+        seen: set[tuple[int, str, str]] = set()
+        policies = (
+            select(EventPolicy.event_id, Policy.key, Policy.name, literal("").label("role"), literal(0).label("part"),
+                   EventPolicy.policy_id.label("position"))  # fmt: skip
             .join(Policy, Policy.id == EventPolicy.policy_id)
             .where(EventPolicy.event_id.in_(chunk))
-            .order_by(EventPolicy.event_id, Policy.name)
-        ):
-            events[event_id].policies.append(PolicyRef(key, name))
-        seen: set[tuple[int, str, str]] = set()
+        )
         roles = (
-            select(EventActor.event_id, Actor.key, Actor.name, EventActor.role)
+            select(EventActor.event_id, Actor.key, Actor.name, EventActor.role, literal(1).label("part"),
+                   EventActor.id.label("position"))  # fmt: skip
             .join(Actor, Actor.id == EventActor.actor_id)
             .where(EventActor.event_id.in_(chunk))
-            .order_by(EventActor.event_id, EventActor.id)
         )
         cites = (
             select(Citation, Source)
@@ -333,8 +341,13 @@ def attach_details(session: Session, events: dict[int, TimelineEvent], *, as_of:
         if as_of is not None:
             roles = roles.join(Source, Source.id == EventActor.source_id).where(published_by(as_of))
             cites = cites.where(published_by(as_of))
-        for event_id, key, name, role in session.execute(roles):
-            if (event_id, key, role) not in seen:
+        # Policies and actors in one statement: (event, 0 = policy | 1 = actor, …).
+        rows = session.execute(union_all(policies, roles)).all()
+        # Policies by name, actors in the order sources gave them.
+        for event_id, key, name, role, part, _ in sorted(rows, key=lambda r: (r[0], r[4], r[2] if r[4] == 0 else "", r[5])):
+            if part == 0:
+                events[event_id].policies.append(PolicyRef(key, name))
+            elif (event_id, key, role) not in seen:
                 seen.add((event_id, key, role))
                 events[event_id].actors.append(ActorRole(key, name, role))
         for row in session.execute(cites):

@@ -243,6 +243,7 @@ def upgrade() -> None:
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_events_defined_by_id'), ['defined_by_id'], unique=False)
         batch_op.create_index('ix_events_days', ['first_day', 'last_day'], unique=False)
+        batch_op.create_index('ix_events_ranges', ['date_end'], unique=False)
         batch_op.create_index('ix_events_sort', ['sort_key', 'key'], unique=False)
         batch_op.create_index(batch_op.f('ix_events_type'), ['type'], unique=False)
 
@@ -411,6 +412,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_events_type'))
         batch_op.drop_index('ix_events_sort')
         batch_op.drop_index('ix_events_days')
+        batch_op.drop_index('ix_events_ranges')
         batch_op.drop_index(batch_op.f('ix_events_defined_by_id'))
 
     op.drop_table('events')
