@@ -194,23 +194,19 @@ def load(conn: Connection, document: Document, contribution: Contribution, *, ad
         conn.execute(source_policies.insert().values(source_id=source_id, policy_id=policy_ids[pspec.key]))
         _add_aliases(conn, policy_aliases, "policy_id", policies, policy_ids[pspec.key], pspec.aliases, source_id)
     touched: list[int] = []
-    position = 0
+    role_rows: list[dict[str, Any]] = []
+    citation_rows: list[dict[str, Any]] = []
     for espec in contribution.events:
         event_id = _define_or_find_event(conn, espec, policy_ids, source_id)
         touched.append(event_id)
         for actor_key, role in dict.fromkeys(espec.actors):
-            conn.execute(
-                event_actors.insert().values(
-                    event_id=event_id, actor_id=actor_ids[actor_key], role=role, source_id=source_id
-                )
-            )
+            role_rows.append(dict(event_id=event_id, actor_id=actor_ids[actor_key], role=role, source_id=source_id))
         for cit in espec.citations:
-            position += 1
-            conn.execute(
-                citations.insert().values(
+            citation_rows.append(
+                dict(
                     event_id=event_id,
                     source_id=source_id,
-                    position=position,
+                    position=len(citation_rows) + 1,
                     quote=cit.exact,
                     start_offset=cit.start,
                     end_offset=cit.end,
@@ -224,8 +220,18 @@ def load(conn: Connection, document: Document, contribution: Contribution, *, ad
                     beyond_publication=cit.beyond_publication,
                 )
             )
+    insert_rows(conn, event_actors, role_rows)
+    insert_rows(conn, citations, citation_rows)
     refresh_event_dates(conn, touched)
     return int(source_id)
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *, chunk: int = 5000) -> None:
+    """Insert many rows with one prepared statement (executemany): the bulk path every load uses."""
+    for start in range(0, len(rows), chunk):
+        part = rows[start : start + chunk]
+        if part:
+            conn.execute(table.insert(), list(part))
 
 
 def _refuse_duplicate(conn: Connection, document: Document) -> None:
