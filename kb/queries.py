@@ -333,7 +333,7 @@ def attach_details(session: Session, events: dict[int, TimelineEvent], *, as_of:
             .where(EventActor.event_id.in_(chunk))
         )
         cites = (
-            select(Citation, Source)
+            select(*_CITATION_COLUMNS, *_SOURCE_COLUMNS)
             .join(Source, Source.id == Citation.source_id)
             .where(Citation.event_id.in_(chunk))
             .order_by(Citation.event_id, Source.published, Source.key, Citation.position)
@@ -350,23 +350,47 @@ def attach_details(session: Session, events: dict[int, TimelineEvent], *, as_of:
             elif (event_id, key, role) not in seen:
                 seen.add((event_id, key, role))
                 events[event_id].actors.append(ActorRole(key, name, role))
+        refs: dict[str, SourceRef] = {}
         for row in session.execute(cites):
-            cit, src = row
-            events[cit.event_id].citations.append(_citation_out(cit, src))
+            ref = refs.get(row.source_key) or refs.setdefault(row.source_key, _source_ref_from_row(row))
+            events[row.event_id].citations.append(
+                CitationOut(
+                    quote=row.quote,
+                    stated_date=row.stated_date,
+                    stated_end=row.stated_end,
+                    stated_qualifier=row.stated_qualifier,
+                    date_basis=row.date_basis,
+                    attributed_to=row.attributed_to,
+                    beyond_publication=row.beyond_publication,
+                    start_offset=row.start_offset,
+                    end_offset=row.end_offset,
+                    source=ref,
+                )
+            )
 
 
-def _citation_out(cit: Citation, src: Source) -> CitationOut:
-    return CitationOut(
-        quote=cit.quote,
-        stated_date=cit.stated_date,
-        stated_end=cit.stated_end,
-        stated_qualifier=cit.stated_qualifier,
-        date_basis=cit.date_basis,
-        attributed_to=cit.attributed_to,
-        beyond_publication=cit.beyond_publication,
-        start_offset=cit.start_offset,
-        end_offset=cit.end_offset,
-        source=source_ref(src),
+# Plain columns, not ORM entities: a source's text (kilobytes) is never loaded for a timeline.
+_CITATION_COLUMNS = (
+    Citation.event_id, Citation.quote, Citation.stated_date, Citation.stated_end, Citation.stated_qualifier,
+    Citation.date_basis, Citation.attributed_to, Citation.beyond_publication, Citation.start_offset, Citation.end_offset,
+)  # fmt: skip
+_SOURCE_COLUMNS = (
+    Source.key.label("source_key"), Source.title, Source.url, Source.author, Source.publisher, Source.published,
+    Source.kind, Source.partial, Source.note,
+)  # fmt: skip
+
+
+def _source_ref_from_row(row: Any) -> SourceRef:
+    return SourceRef(
+        key=row.source_key,
+        title=row.title,
+        url=row.url,
+        author=row.author,
+        publisher=row.publisher,
+        published=row.published,
+        kind=row.kind,
+        partial=bool(row.partial),
+        note=row.note,
     )
 
 

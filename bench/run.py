@@ -1,0 +1,378 @@
+"""Benchmarks of kb against a baseline measured in the same run; each reported as a ratio.
+
+    python bench/run.py [--events N] [--migrations M] [--json] [--only NAME …]
+
+Builds bench/data/kb-N.sqlite with bench/generate.py when it is missing. Times are medians of
+several runs; ratios are kb / baseline (lower is better), except `bulk_load`, whose ratio is
+kb's rate / the raw rate (higher is better) and `peak_memory`, which reports MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import generate  # noqa: E402
+from sqlalchemy import event  # noqa: E402
+
+from kb import queries, search  # noqa: E402
+from kb import loader as kb_loader  # noqa: E402
+from kb.db import make_engine, session_scope  # noqa: E402
+
+TARGETS = {
+    "policy_timeline": 1.5,
+    "actor_timeline": 1.5,
+    "month_range": 1.5,
+    "search_rare": 1.5,
+    "search_common": 1.5,
+    "process": 1.2,
+    "startup_migrations": 1.1,
+    "upgrade_migrations": 3.0,
+    "bulk_load": 0.5,  # a floor: kb's rate / raw rate
+    "peak_memory": 100.0,  # MiB, a ceiling
+}
+
+
+def median(fn: Callable[[], Any], repeat: int = 7) -> float:
+    fn()  # warm caches
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+# --- In-process queries: kb's query layer vs raw sqlite3 ------------------------------------------
+
+RAW_EVENTS = """
+SELECT e.id, e.key, e.date, e.precision, e.qualifier, e.date_end, e.type, t.changes_state, e.headline, e.stance,
+       e.description, e.sort_key
+FROM events e JOIN event_types t ON t.name = e.type
+WHERE {where} ORDER BY e.sort_key, e.key
+"""
+RAW_DETAILS = """
+SELECT ep.event_id, p.key, p.name, '' AS role, 0 AS part, ep.policy_id FROM event_policies ep
+JOIN policies p ON p.id = ep.policy_id WHERE ep.event_id IN ({ids})
+UNION ALL
+SELECT ea.event_id, a.key, a.name, ea.role, 1, ea.id FROM event_actors ea
+JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({ids})
+"""
+RAW_CITATIONS = """
+SELECT c.event_id, c.quote, c.stated_date, c.stated_end, c.stated_qualifier, c.date_basis, c.attributed_to,
+       c.beyond_publication, c.start_offset, c.end_offset, s.key, s.title, s.url, s.author, s.publisher,
+       s.published, s.kind, s.partial, s.note
+FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.event_id IN ({ids})
+ORDER BY c.event_id, s.published, s.key, c.position
+"""
+
+
+def raw_timeline(conn: sqlite3.Connection, where: str, params: tuple) -> list[dict[str, Any]]:
+    """The same result as kb's timeline, with hand-written SQL and plain dicts."""
+    events = {}
+    for row in conn.execute(RAW_EVENTS.format(where=where), params):
+        events[row[0]] = {"key": row[1], "date": row[2], "type": row[6], "headline": row[8], "policies": [], "actors": [], "citations": []}
+    ids = list(events)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in sorted(conn.execute(RAW_DETAILS.format(ids=marks), chunk + chunk), key=lambda r: (r[0], r[4], r[2] if r[4] == 0 else "", r[5])):
+            (events[row[0]]["policies"] if row[4] == 0 else events[row[0]]["actors"]).append((row[1], row[2], row[3]))
+        for row in conn.execute(RAW_CITATIONS.format(ids=marks), chunk):
+            events[row[0]]["citations"].append({"quote": row[1], "stated_date": row[2], "source": row[10:]})
+    return list(events.values())
+
+
+def query_benchmarks(db: Path, results: dict[str, dict[str, float]], only: set[str]) -> None:
+    engine = make_engine(f"sqlite:///{db}", read_only=True)
+    statements: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
+
+    raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    with engine.connect() as conn:
+        policy = conn.exec_driver_sql(
+            "SELECT p.key, p.id FROM policies p WHERE p.key LIKE 'bench-policy-%' ORDER BY p.id LIMIT 1 OFFSET 42"
+        ).one()
+        actor = conn.exec_driver_sql(
+            "SELECT a.key, a.id FROM actors a WHERE a.key LIKE 'bench-actor-%' ORDER BY a.id LIMIT 1 OFFSET 42"
+        ).one()
+    import datetime as dt
+
+    cases = {
+        "policy_timeline": (
+            queries.Filters(policies=(policy.key,)),
+            "e.id IN (SELECT event_id FROM event_policies WHERE policy_id = (SELECT id FROM policies WHERE key = ?))",
+            (policy.key,),
+        ),
+        "actor_timeline": (
+            queries.Filters(actors=(actor.key,)),
+            "e.id IN (SELECT event_id FROM event_actors WHERE actor_id = (SELECT id FROM actors WHERE key = ?))",
+            (actor.key,),
+        ),
+        "month_range": (
+            queries.Filters(since=dt.date(2010, 3, 1), until=dt.date(2010, 3, 31)),
+            "e.last_day >= ? AND (e.first_day >= ? OR e.date_end IS NOT NULL) AND e.first_day <= ?",
+            ("2010-03-01", "2009-02-28", "2010-03-31"),
+        ),
+    }
+    for name, (filters, where, params) in cases.items():
+        if only and name not in only:
+            continue
+
+        def run_kb(filters: queries.Filters = filters) -> int:
+            with session_scope(engine) as session:
+                return len(queries.timeline(session, filters=filters).events)
+
+        def run_raw(where: str = where, params: tuple = params) -> int:
+            return len(raw_timeline(raw, where, params))
+
+        assert run_kb() == run_raw(), name
+        statements.clear()
+        events = run_kb()
+        count = len(statements)
+        results[name] = {"kb": median(run_kb), "baseline": median(run_raw), "events": events, "statements": count}
+    for name, word in (("search_rare", generate.RARE_WORD), ("search_common", "treaty")):
+        if only and name not in only:
+            continue
+        fts = search.fts_query(word)
+
+        def run_search(word: str = word) -> int:
+            with session_scope(engine) as session:
+                found = search.search(session, query=word, limit=20)
+                return len(found.events) + len(found.sources)
+
+        def raw_search(fts: str = fts) -> int:
+            a = raw.execute(
+                "SELECT rowid, highlight(events_fts, 0, '«', '»'), highlight(events_fts, 1, '«', '»'), rank FROM events_fts "
+                "WHERE events_fts MATCH ? ORDER BY rank LIMIT 20", (fts,)).fetchall()  # fmt: skip
+            b = raw.execute(
+                "SELECT rowid, highlight(sources_fts, 1, char(2), char(3)), rank FROM sources_fts "
+                "WHERE sources_fts MATCH ? ORDER BY rank LIMIT 20", (fts,)).fetchall()  # fmt: skip
+            return len(a) + len(b)
+
+        results[name] = {"kb": median(run_search, 5), "baseline": median(raw_search, 5), "hits": run_search()}
+    raw.close()
+    engine.dispose()
+
+
+# --- Whole processes ------------------------------------------------------------------------------
+
+
+def process_time(args: list[str], cwd: Path, repeat: int = 5) -> tuple[float, float]:
+    """Median wall time and peak RSS (MiB) of a child process."""
+    times, peaks = [], []
+    for i in range(repeat + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t = time.perf_counter()
+        done = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
+        elapsed = time.perf_counter() - t
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(args)} failed: {done.stderr[-500:]}")
+        if i:  # the first run warms the page cache
+            times.append(elapsed)
+            peaks.append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if before == 0 else 0)
+    return statistics.median(times), max(peaks)
+
+
+FLOOR = "import click, sqlalchemy; e = sqlalchemy.create_engine('sqlite:///{db}'); c = e.connect(); c.exec_driver_sql('SELECT 1').all()"
+
+
+def process_benchmarks(db: Path, results: dict[str, dict[str, float]], only: set[str], migrations: int) -> None:
+    py = sys.executable
+    if not only or "process" in only:
+        with sqlite3.connect(db) as conn:
+            key = conn.execute("SELECT key FROM policies WHERE key LIKE 'bench-policy-%' ORDER BY id LIMIT 1 OFFSET 42").fetchone()[0]
+        kb_t, _ = process_time([py, "-m", "kb", "timeline", "--db", str(db), "--policy", key, "--format", "json"], REPO)
+        floor_t, _ = process_time([py, "-c", FLOOR.format(db=db)], REPO)
+        results["process"] = {"kb": kb_t, "baseline": floor_t}
+    if not only or "peak_memory" in only:
+        peak = peak_rss([py, "-m", "kb", "timeline", "--db", str(db), "--since", "2000", "--until", "2003", "--format", "json"])
+        floor = peak_rss([py, "-c", FLOOR.format(db=db)])
+        results["peak_memory"] = {"kb": peak, "baseline": floor, "unit": "MiB"}
+    if not only or "startup_migrations" in only:
+        results["startup_migrations"] = startup_with_migrations(db, migrations)
+    if not only or "upgrade_migrations" in only:
+        results["upgrade_migrations"] = upgrade_with_migrations(migrations)
+
+
+def peak_rss(args: list[str]) -> float:
+    """Peak resident memory of one child process, in MiB (measured in a fresh helper process)."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *args], cwd=REPO, capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def _root_with(count: int, tmp: Path) -> tuple[Path, Path]:
+    root = generate.write_migrations(tmp / f"root-{count}", count)
+    db = tmp / f"kb-{count}.sqlite"
+    shutil.copyfile(REPO / "bench" / "data" / "small.sqlite", db)
+    head = (root / "migrations" / "HEAD").read_text().strip()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = ?", (head,))
+    return root, db
+
+
+def startup_with_migrations(db: Path, count: int) -> dict[str, float]:
+    """A read command's start-up with `count` source migrations vs with 5 (at head either way)."""
+    small = REPO / "bench" / "data" / "small.sqlite"
+    if not small.exists():
+        from kb.config import Location
+        from kb.db import upgrade
+
+        upgrade(Location(f"sqlite:///{small}", REPO, "--db"))
+    with tempfile.TemporaryDirectory() as tmp:
+        big_root, big_db = _root_with(count, Path(tmp))
+        few_root, few_db = _root_with(5, Path(tmp))
+        args = [sys.executable, "-m", "kb", "timeline", "--policy", "us-apl-policy", "--format", "json", "--db"]
+        many, _ = process_time([*args, str(big_db)], big_root)
+        few, _ = process_time([*args, str(few_db)], few_root)
+    return {"kb": many, "baseline": few, "migrations": count}
+
+
+ALEMBIC_ENV = textwrap.dedent(
+    """
+    from alembic import context
+    from sqlalchemy import create_engine
+    engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+    with engine.connect() as conn:
+        context.configure(connection=conn, transaction_per_migration=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        conn.commit()
+    """
+)
+ALEMBIC_REVISION = textwrap.dedent(
+    """
+    from alembic import op
+    revision = "r{i:05d}"
+    down_revision = {down}
+    def upgrade():
+        op.execute({sql!r})
+    def downgrade():
+        pass
+    """
+)
+
+
+def upgrade_with_migrations(count: int) -> dict[str, float]:
+    """`kb db upgrade` from empty through `count` source migrations vs Alembic through `count` one-insert revisions."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate.write_migrations(Path(tmp) / "root", count)
+        t = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "kb", "db", "upgrade", "--db", str(Path(tmp) / "kb.sqlite")],
+                              cwd=root, capture_output=True, text=True)  # fmt: skip
+        kb_t = time.perf_counter() - t
+        if done.returncode != 0:
+            raise SystemExit(f"kb db upgrade failed: {done.stderr[-800:]}")
+        plain = Path(tmp) / "plain"
+        (plain / "versions").mkdir(parents=True)
+        (plain / "env.py").write_text(ALEMBIC_ENV)
+        (plain / "script.py.mako").write_text("")
+        for i in range(count + 1):
+            sql = "CREATE TABLE t (i INTEGER)" if i == 0 else f"INSERT INTO t VALUES ({i})"
+            down = "None" if i == 0 else repr(f"r{i - 1:05d}")
+            (plain / "versions" / f"r{i:05d}.py").write_text(ALEMBIC_REVISION.format(i=i, down=down, sql=sql))
+        ini = Path(tmp) / "alembic.ini"
+        ini.write_text(f"[alembic]\nscript_location = {plain}\nsqlalchemy.url = sqlite:///{Path(tmp) / 'plain.sqlite'}\n")
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "alembic", "-c", str(ini), "upgrade", "head"], check=True, capture_output=True)
+        plain_t = time.perf_counter() - t
+    return {"kb": kb_t, "baseline": plain_t, "migrations": count}
+
+
+def bulk_benchmark(results: dict[str, dict[str, float]], rows: int = 200_000) -> None:
+    """kb's bulk insert path (loader.insert_rows) vs raw executemany of the same rows."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = [(i, f"key-{i}", f"Name {i}", "person", None) for i in range(1, rows + 1)]
+        raw_db = Path(tmp) / "raw.sqlite"
+        conn = sqlite3.connect(raw_db)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE actors (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, kind TEXT, description TEXT)")
+        t = time.perf_counter()
+        with conn:
+            conn.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?)", data)
+        raw_t = time.perf_counter() - t
+        conn.close()
+        kb_db = Path(tmp) / "kb.sqlite"
+        conn = sqlite3.connect(kb_db)
+        conn.execute("CREATE TABLE actors (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, kind TEXT, description TEXT)")
+        conn.close()
+        engine = make_engine(f"sqlite:///{kb_db}")
+        dicts = [dict(zip(("id", "key", "name", "kind", "description"), row)) for row in data]
+        t = time.perf_counter()
+        with engine.begin() as c:
+            kb_loader.insert_rows(c, kb_loader.actors, dicts)
+        kb_t = time.perf_counter() - t
+        engine.dispose()
+    results["bulk_load"] = {"kb": kb_t, "baseline": raw_t, "rows": rows, "rate_ratio": raw_t / kb_t}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--migrations", type=int, default=5000)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", nargs="*", default=[])
+    args = parser.parse_args()
+    only = set(args.only)
+    db = generate.DATA / f"kb-{args.events}.sqlite"
+    if not db.exists():
+        print(f"generating {db} …", file=sys.stderr)
+        generate.generate(db, args.events)
+    small = generate.DATA / "small.sqlite"
+    if not small.exists():
+        from kb.config import Location
+        from kb.db import upgrade
+
+        upgrade(Location(f"sqlite:///{small}", REPO, "--db"))
+    results: dict[str, dict[str, float]] = {}
+    query_benchmarks(db, results, only)
+    if not only or "bulk_load" in only:
+        bulk_benchmark(results)
+    process_benchmarks(db, results, only, args.migrations)
+    for name, r in results.items():
+        if name == "bulk_load":
+            r["ratio"] = r["baseline"] / r["kb"]
+        elif name == "peak_memory":
+            r["ratio"] = r["kb"]
+        else:
+            r["ratio"] = r["kb"] / r["baseline"]
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    print(f"{'benchmark':<20} {'kb':>10} {'baseline':>10} {'ratio':>7} {'target':>8}  notes")
+    for name, r in results.items():
+        target = TARGETS.get(name)
+        unit = "MiB" if name == "peak_memory" else "s"
+        bound = f"≥{target}" if name == "bulk_load" else f"≤{target}"
+        ok = (r["ratio"] >= target) if name == "bulk_load" else (r["ratio"] <= target)
+        extra = ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("kb", "baseline", "ratio", "rate_ratio"))
+        print(f"{name:<20} {r['kb']:>9.4f}{unit[0]} {r['baseline']:>9.4f}{unit[0]} {r['ratio']:>7.2f} {bound:>8}  {'ok' if ok else 'MISSED'} {extra}")
+
+
+if __name__ == "__main__":
+    main()
