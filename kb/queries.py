@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from kb.dates import DateSpec, PartialDate, most_specific, possible_days
@@ -33,7 +33,7 @@ from kb.models import (
 _CHUNK = 500
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     key: str
     title: str
@@ -46,7 +46,7 @@ class SourceRef:
     note: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitationOut:
     quote: str
     stated_date: str
@@ -60,20 +60,20 @@ class CitationOut:
     source: SourceRef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorRole:
     key: str
     name: str
     role: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PolicyRef:
     key: str
     name: str
 
 
-@dataclass
+@dataclass(slots=True)
 class TimelineEvent:
     key: str
     date: str
@@ -263,9 +263,13 @@ def timeline(session: Session, *, filters: Filters) -> Timeline:
     """Events matching the filters, in date order, each with its policies, actors and citations."""
     policies = list(dict.fromkeys(find_policy(session, name) for name in filters.policies))
     actors = list(dict.fromkeys(find_actor(session, name) for name in filters.actors))
-    rows = session.execute(_event_select(filters, [p.id for p in policies], [a.id for a in actors])).all()
-    events = _events_from_rows(rows)
-    attach_details(session, events, as_of=filters.as_of)
+    selection = _event_select(filters, [p.id for p in policies], [a.id for a in actors])
+    conn = session.connection()  # Core statements: no ORM layer between the rows and the dataclasses
+    events = _events_from_rows(conn.execute(selection).all())
+    # The details of many events are selected by the same filter as the events themselves,
+    # rather than by a long list of ids.
+    chosen = selection.with_only_columns(Event.id).order_by(None) if len(events) > _CHUNK else None
+    attach_details(session, events, as_of=filters.as_of, selection=chosen)
     ordered = list(events.values())
     if filters.as_of is not None:
         ordered = _as_known(ordered, filters)
@@ -296,77 +300,77 @@ def _as_known(events: list[TimelineEvent], filters: Filters) -> list[TimelineEve
 
 
 def _events_from_rows(rows: Iterable[Any]) -> dict[int, TimelineEvent]:
-    return {
-        r.id: TimelineEvent(
-            key=r.key,
-            date=r.date,
-            precision=r.precision,
-            qualifier=r.qualifier,
-            end=r.date_end,
-            type=r.type,
-            changes_state=bool(r.changes_state),
-            headline=r.headline,
-            stance=r.stance,
-            description=r.description,
-        )
-        for r in rows
-    }
+    # Rows in _event_select's column order: id, key, date, precision, qualifier, date_end, type,
+    # changes_state, headline, stance, description, sort_key.
+    return {r[0]: TimelineEvent(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10]) for r in rows}
 
 
-def attach_details(session: Session, events: dict[int, TimelineEvent], *, as_of: dt.date | None = None) -> None:
-    """Fill in policies, actors and citations of the given events: two statements per chunk.
+def attach_details(
+    session: Session, events: dict[int, TimelineEvent], *, as_of: dt.date | None = None, selection: Any = None
+) -> None:
+    """Fill in policies, actors and citations of the given events: two statements per chunk of
+    ids, or two in all when `selection` (a SELECT of exactly these events' ids) is given.
 
     With as_of, only what sources published by then say: their citations and their roles."""
+    conn = session.connection()
     ids = list(events)
-    for chunk in _chunks(ids):
+    for chunk in [selection] if selection is not None else _chunks(ids):
+        if selection is None and as_of is None:
+            # The common case: statements built once, ids bound as an expanding IN list.
+            roles_and_policies = conn.execute(_DETAILS, {"ids": list(chunk)}).all()
+            citation_rows = conn.execute(_CITATIONS, {"ids": list(chunk)}).all()
+        else:
+            roles_and_policies, citation_rows = _details_for(conn, chunk, as_of)
         seen: set[tuple[int, str, str]] = set()
-        policies = (
-            select(EventPolicy.event_id, Policy.key, Policy.name, literal("").label("role"), literal(0).label("part"),
-                   EventPolicy.policy_id.label("position"))  # fmt: skip
-            .join(Policy, Policy.id == EventPolicy.policy_id)
-            .where(EventPolicy.event_id.in_(chunk))
-        )
-        roles = (
-            select(EventActor.event_id, Actor.key, Actor.name, EventActor.role, literal(1).label("part"),
-                   EventActor.id.label("position"))  # fmt: skip
-            .join(Actor, Actor.id == EventActor.actor_id)
-            .where(EventActor.event_id.in_(chunk))
-        )
-        cites = (
-            select(*_CITATION_COLUMNS, *_SOURCE_COLUMNS)
-            .join(Source, Source.id == Citation.source_id)
-            .where(Citation.event_id.in_(chunk))
-            .order_by(Citation.event_id, Source.published, Source.key, Citation.position)
-        )
-        if as_of is not None:
-            roles = roles.join(Source, Source.id == EventActor.source_id).where(published_by(as_of))
-            cites = cites.where(published_by(as_of))
-        # Policies and actors in one statement: (event, 0 = policy | 1 = actor, …).
-        rows = session.execute(union_all(policies, roles)).all()
         # Policies by name, actors in the order sources gave them.
-        for event_id, key, name, role, part, _ in sorted(rows, key=lambda r: (r[0], r[4], r[2] if r[4] == 0 else "", r[5])):
+        for event_id, key, name, role, part, _ in sorted(
+            roles_and_policies, key=lambda r: (r[0], r[4], r[2] if r[4] == 0 else "", r[5])
+        ):
             if part == 0:
                 events[event_id].policies.append(PolicyRef(key, name))
             elif (event_id, key, role) not in seen:
                 seen.add((event_id, key, role))
                 events[event_id].actors.append(ActorRole(key, name, role))
         refs: dict[str, SourceRef] = {}
-        for row in session.execute(cites):
-            ref = refs.get(row.source_key) or refs.setdefault(row.source_key, _source_ref_from_row(row))
-            events[row.event_id].citations.append(
-                CitationOut(
-                    quote=row.quote,
-                    stated_date=row.stated_date,
-                    stated_end=row.stated_end,
-                    stated_qualifier=row.stated_qualifier,
-                    date_basis=row.date_basis,
-                    attributed_to=row.attributed_to,
-                    beyond_publication=row.beyond_publication,
-                    start_offset=row.start_offset,
-                    end_offset=row.end_offset,
-                    source=ref,
-                )
-            )
+        for event_id, *cited, key, title, url, author, publisher, published, kind, partial, note in citation_rows:
+            ref = refs.get(key)
+            if ref is None:
+                ref = refs[key] = SourceRef(key, title, url, author, publisher, published, kind, bool(partial), note)
+            events[event_id].citations.append(CitationOut(*cited, ref))  # type: ignore[arg-type]
+
+
+def _details_statements(where_events: Any, as_of: dt.date | None) -> tuple[Any, Any]:
+    """The two statements behind attach_details, for events chosen by where_events(column)."""
+    policies = (
+        select(EventPolicy.event_id, Policy.key, Policy.name, literal("").label("role"), literal(0).label("part"),
+               EventPolicy.policy_id.label("position"))  # fmt: skip
+        .join(Policy, Policy.id == EventPolicy.policy_id)
+        .where(where_events(EventPolicy.event_id))
+    )
+    roles = (
+        select(EventActor.event_id, Actor.key, Actor.name, EventActor.role, literal(1).label("part"),
+               EventActor.id.label("position"))  # fmt: skip
+        .join(Actor, Actor.id == EventActor.actor_id)
+        .where(where_events(EventActor.event_id))
+    )
+    cites = (
+        select(*_CITATION_COLUMNS, *_SOURCE_COLUMNS)
+        .join(Source, Source.id == Citation.source_id)
+        .where(where_events(Citation.event_id))
+        .order_by(Citation.event_id, Source.published, Source.key, Citation.position)
+    )
+    if as_of is not None:
+        roles = roles.join(Source, Source.id == EventActor.source_id).where(published_by(as_of))
+        cites = cites.where(published_by(as_of))
+    return union_all(policies, roles), cites
+
+
+def _details_for(conn: Any, chunk: Any, as_of: dt.date | None) -> tuple[list[Any], list[Any]]:
+    if isinstance(chunk, Select):
+        both, cites = _details_statements(lambda column: column.in_(chunk), as_of)
+    else:
+        both, cites = _details_statements(lambda column: column.in_(list(chunk)), as_of)
+    return conn.execute(both).all(), conn.execute(cites).all()
 
 
 # Plain columns, not ORM entities: a source's text (kilobytes) is never loaded for a timeline.
@@ -380,18 +384,7 @@ _SOURCE_COLUMNS = (
 )  # fmt: skip
 
 
-def _source_ref_from_row(row: Any) -> SourceRef:
-    return SourceRef(
-        key=row.source_key,
-        title=row.title,
-        url=row.url,
-        author=row.author,
-        publisher=row.publisher,
-        published=row.published,
-        kind=row.kind,
-        partial=bool(row.partial),
-        note=row.note,
-    )
+_DETAILS, _CITATIONS = _details_statements(lambda column: column.in_(bindparam("ids", expanding=True)), None)
 
 
 def source_ref(src: Source) -> SourceRef:
