@@ -136,7 +136,8 @@ def _find(session: Session, model: Any, alias_model: Any, fk: str, text: str, wh
     needle = text.strip().lower()
     if not needle:
         raise LookupFailed(f"empty {what} name")
-    by_key = session.scalar(select(model).where(model.key == needle))  # the unique index: one lookup
+    # A key: one lookup on the unique index, plain columns (what callers use: id, key, name).
+    by_key = session.connection().execute(select(model.id, model.key, model.name).where(model.key == needle)).first()
     if by_key is not None:
         return by_key
     alias_rows = session.execute(select(getattr(alias_model, fk), alias_model.alias)).all()
@@ -569,13 +570,25 @@ def events_by_id(session: Session, ids: list[int]) -> dict[int, TimelineEvent]:
     return events
 
 
-def source_with_citations(session: Session, source_id: int) -> tuple[Source, list[tuple[int, int, str, str, str]]]:
-    """A source and, for each of its citations: offsets, event key, event date label, headline."""
-    source = session.get_one(Source, source_id)
-    rows = session.execute(
-        select(Citation.start_offset, Citation.end_offset, Event.key, Event.date, Event.qualifier, Event.date_end, Event.headline)
+def sources_with_citations(
+    session: Session, ids: list[int]
+) -> dict[int, tuple[SourceRef, int, int, list[tuple[int, int, str, str, str]]]]:
+    """For each source: its reference, where its <CONTENT> lies, and for each of its citations the
+    offsets, event key, event date label and headline. Two statements, however many sources."""
+    conn = session.connection()
+    out: dict[int, tuple[SourceRef, int, int, list[tuple[int, int, str, str, str]]]] = {}
+    for row in conn.execute(
+        select(Source.id, *_SOURCE_COLUMNS, Source.content_start, Source.content_end).where(Source.id.in_(ids))
+    ):
+        ref = SourceRef(row.source_key, row.title, row.url, row.author, row.publisher, row.published, row.kind,
+                        bool(row.partial), row.note)  # fmt: skip
+        out[row.id] = (ref, row.content_start, row.content_end, [])
+    for source_id, start, end, key, date, qualifier, date_end, headline in conn.execute(
+        select(Citation.source_id, Citation.start_offset, Citation.end_offset, Event.key, Event.date, Event.qualifier,
+               Event.date_end, Event.headline)  # fmt: skip
         .join(Event, Event.id == Citation.event_id)
-        .where(Citation.source_id == source_id)
-        .order_by(Citation.start_offset)
-    ).all()
-    return source, [(r[0], r[1], r[2], str(date_spec(r[3], r[5], r[4])), r[6]) for r in rows]
+        .where(Citation.source_id.in_(ids))
+        .order_by(Citation.source_id, Citation.start_offset)
+    ):
+        out[source_id][3].append((start, end, key, str(date_spec(date, date_end, qualifier)), headline))
+    return out

@@ -8,6 +8,7 @@ becomes an OR of them, so the indexes stay standard and highlights stay verbatim
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -259,11 +260,12 @@ def search(session: Session, *, query: str, limit: int = 20) -> Results:
         for r in event_rows
         if r.rowid in events
     ]
+    details = queries.sources_with_citations(session, [row.rowid for row in source_rows])
     source_hits = []
     for row in source_rows:
-        source, citations = queries.source_with_citations(session, row.rowid)
-        hit = SourceHit(queries.source_ref(source), row.rank)
-        hit.passages = _passages(row.marked, source.content_start, source.content_end, citations)
+        ref, content_start, content_end, citations = details[row.rowid]
+        hit = SourceHit(ref, row.rank)
+        hit.passages = _passages(row.marked, content_start, content_end, citations)
         source_hits.append(hit)
     return Results(query, fts, event_hits, source_hits)
 
@@ -339,18 +341,25 @@ _SENTENCE_END = re.compile(
 )
 
 
-def _sentence(text_: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+def _boundaries(text_: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """Sentence boundaries within [lo, hi): where each break starts and where the next sentence starts."""
+    starts, ends = [], []
+    for m in _SENTENCE_END.finditer(text_, lo, hi):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _sentence(bounds: tuple[list[int], list[int]], start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence around [start, end), kept within [lo, hi).
 
     A full stop after a capital ("U.S.") does not end a sentence; a line break ends one only
     after closing punctuation or before a list item, so hard-wrapped news text stays whole."""
-    left, right = lo, hi
-    for m in _SENTENCE_END.finditer(text_, lo, hi):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
-            break
+    break_starts, break_ends = bounds
+    i = bisect.bisect_right(break_ends, start)  # breaks that end at or before the match
+    left = break_ends[i - 1] if i else lo
+    j = bisect.bisect_left(break_starts, end)  # the first break at or after the match's end
+    right = break_starts[j] if j < len(break_starts) else hi
     return left, max(right, end)
 
 
@@ -358,13 +367,14 @@ def _passages(marked: str, lo: int, hi: int, citations: list[tuple[int, int, str
     plain, spans = _matches(marked)
     windows: list[list[tuple[int, int]]] = []
     bounds: list[tuple[int, int]] = []
+    sentences = _boundaries(plain, lo, hi)
     for start, end in spans:
         if not (lo <= start and end <= hi):
             continue  # <SUMMARY>, <HIGHLIGHTS> and the header are stored but not citable
-        window = _sentence(plain, start, end, lo, hi)
+        window = _sentence(sentences, start, end, lo, hi)
         if bounds and window == bounds[-1]:
             windows[-1].append((start, end))
-        else:
+        elif len(bounds) < 3:
             bounds.append(window)
             windows.append([(start, end)])
     passages = []
