@@ -249,12 +249,14 @@ def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int])
     else:
         if filters.since is not None:
             # An event overlaps [since, …] when it ends after since. Only a range can start more
-            # than a year before it ends, so the rest are found by their first day, on its index.
+            # than a year before it ends, so the others are found by their first day, on its
+            # index, and ranges by theirs.
+            since = filters.since.isoformat()
+            until = filters.until.isoformat() if filters.until is not None else "9999-12-31"
             earliest_start = (filters.since - dt.timedelta(days=366)).isoformat()
-            stmt = stmt.where(
-                Event.last_day >= filters.since.isoformat(),
-                or_(Event.first_day >= earliest_start, Event.date_end.is_not(None)),
-            )
+            near = select(Event.id).where(Event.first_day.between(earliest_start, until))
+            ranges = select(Event.id).where(Event.date_end.is_not(None), Event.first_day <= until)
+            stmt = stmt.where(Event.id.in_(union_all(near, ranges)), Event.last_day >= since)
         if filters.until is not None:
             stmt = stmt.where(Event.first_day <= filters.until.isoformat())
     return stmt.order_by(Event.sort_key, Event.key)
