@@ -132,8 +132,9 @@ def query_benchmarks(db: Path, results: dict[str, dict[str, float]], only: set[s
         ),
         "month_range": (
             queries.Filters(since=dt.date(2010, 3, 1), until=dt.date(2010, 3, 31)),
-            "e.last_day >= ? AND (e.first_day >= ? OR e.date_end IS NOT NULL) AND e.first_day <= ?",
-            ("2010-03-01", "2009-02-28", "2010-03-31"),
+            "e.id IN (SELECT id FROM events WHERE first_day BETWEEN ? AND ? UNION ALL "
+            "SELECT id FROM events WHERE date_end IS NOT NULL AND first_day <= ?) AND e.last_day >= ? AND e.first_day <= ?",
+            ("2009-02-28", "2010-03-31", "2010-03-31", "2010-03-01", "2010-03-31"),
         ),
     }
     for name, (filters, where, params) in cases.items():

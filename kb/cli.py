@@ -169,8 +169,10 @@ def timeline_cmd(
         policies=policies, actors=actors, since=since, until=until, types=types, as_of=as_of
     )
     with reading(db) as session:
-        result = queries.timeline(session, filters=filters)
-        render.write_timeline(result, fmt, sys.stdout)
+        if fmt in ("json", "csv") and as_of is None:
+            render.stream_timeline(queries.stream_timeline(session, filters=filters), fmt, sys.stdout)
+        else:
+            render.write_timeline(queries.timeline(session, filters=filters), fmt, sys.stdout)
 
 
 @cli.command("policies")

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -201,7 +202,13 @@ class Event(Base):
         CheckConstraint("length(first_day) = 10 AND length(last_day) = 10 AND first_day <= last_day", name="days"),
         Index("ix_events_sort", "sort_key", "key"),
         Index("ix_events_days", "first_day", "last_day"),
-        Index("ix_events_ranges", "date_end"),
+        # Only ranges (date_end set) can span more than a year: a small partial index finds them.
+        Index(
+            "ix_events_ranges",
+            "first_day",
+            sqlite_where=text("date_end IS NOT NULL"),
+            postgresql_where=text("date_end IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

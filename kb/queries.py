@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from kb.dates import DateSpec, PartialDate, most_specific, possible_days
@@ -282,6 +282,29 @@ def timeline(session: Session, *, filters: Filters) -> Timeline:
         actors=[ActorRole(a.key, a.name, "") for a in actors],
         as_of=filters.as_of,
     )
+
+
+def stream_timeline(session: Session, *, filters: Filters, page: int = 1000) -> Iterator[TimelineEvent]:
+    """The same events as timeline(), page by page (keyset on the sort columns), so a timeline of
+    any length is written in constant memory. (As-of timelines are re-dated and re-sorted as a
+    whole, so they are built in full.)"""
+    if filters.as_of is not None:
+        yield from timeline(session, filters=filters).events
+        return
+    policies = list(dict.fromkeys(find_policy(session, name) for name in filters.policies))
+    actors = list(dict.fromkeys(find_actor(session, name) for name in filters.actors))
+    selection = _event_select(filters, [p.id for p in policies], [a.id for a in actors])
+    conn = session.connection()
+    after: tuple[str, str] | None = None
+    while True:
+        stmt = selection if after is None else selection.where(tuple_(Event.sort_key, Event.key) > tuple_(*after))
+        rows = conn.execute(stmt.limit(page)).all()
+        if not rows:
+            return
+        events = _events_from_rows(rows)
+        attach_details(session, events)
+        yield from events.values()
+        after = (rows[-1][11], rows[-1][1])  # sort_key, key
 
 
 def _as_known(events: list[TimelineEvent], filters: Filters) -> list[TimelineEvent]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from kb.queries import CitationOut, Record, SourceRef, Timeline, TimelineEvent
@@ -162,9 +163,10 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def timeline_csv(tl: Timeline, out: TextIO) -> None:
+def timeline_csv(tl: Timeline, out: TextIO, *, header: bool = True) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    if header:
+        writer.writerow(CSV_COLUMNS)
     for e in tl.events:
         for c in e.citations:
             writer.writerow(
@@ -176,6 +178,23 @@ def timeline_csv(tl: Timeline, out: TextIO) -> None:
                     c.source.url, int(c.source.partial),
                 ]
             )  # fmt: skip
+
+
+def stream_timeline(events: Iterable[TimelineEvent], fmt: str, out: TextIO) -> None:
+    """JSON or CSV written event by event, as the events arrive: memory stays flat."""
+    if fmt == "csv":
+        timeline_csv(Timeline(events=[]), out)
+        for event in events:
+            timeline_csv(Timeline(events=[event]), out, header=False)
+        return
+    # Byte for byte what json.dump(..., indent=2) writes for the whole list.
+    out.write('{\n  "events": [')
+    written = False
+    for event in events:
+        item = textwrap.indent(json.dumps(event_json(event), ensure_ascii=False, indent=2), "    ")
+        out.write(("," if written else "") + "\n" + item)
+        written = True
+    out.write("\n  ]\n}\n" if written else "]\n}\n")
 
 
 def write_timeline(tl: Timeline, fmt: str, out: TextIO) -> None:

@@ -243,7 +243,10 @@ def upgrade() -> None:
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_events_defined_by_id'), ['defined_by_id'], unique=False)
         batch_op.create_index('ix_events_days', ['first_day', 'last_day'], unique=False)
-        batch_op.create_index('ix_events_ranges', ['date_end'], unique=False)
+        batch_op.create_index(
+            'ix_events_ranges', ['first_day'], unique=False,
+            sqlite_where=sa.text('date_end IS NOT NULL'), postgresql_where=sa.text('date_end IS NOT NULL'),
+        )
         batch_op.create_index('ix_events_sort', ['sort_key', 'key'], unique=False)
         batch_op.create_index(batch_op.f('ix_events_type'), ['type'], unique=False)
 
