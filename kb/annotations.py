@@ -29,6 +29,10 @@ _MONTHS = (
 _DATE_IN_TEXT = re.compile(rf"\b(1[0-9]{{3}}|20[0-9]{{2}})\b|\b({_MONTHS})\b\.?", re.IGNORECASE)
 
 
+# libyaml's parser when PyYAML was built with it (its wheels are): the same nodes and line marks, ~10x faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 # --- YAML with line numbers -------------------------------------------------------------
 
 
@@ -205,7 +209,7 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
     """Parse annotation YAML into a Contribution whose quotes are not yet located."""
     r = _Reader(origin)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
