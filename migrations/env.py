@@ -1,8 +1,10 @@
 """Alembic environment for kb: one transaction per revision, connection sharing, batch mode.
 
 Foreign keys are switched off while migrating (SQLite's own advice for schema changes: a
-batch "move and copy" of a parent table would otherwise cascade), and every revision ends
-with PRAGMA foreign_key_check inside its transaction, so a broken reference rolls it back.
+batch "move and copy" of a parent table would otherwise cascade), and every schema revision
+ends with PRAGMA foreign_key_check inside its transaction, so a broken reference rolls it
+back. Source revisions write only through kb.loader and skip that whole-database scan, which
+would make replaying thousands of them quadratic; `kb verify` re-checks every reference.
 """
 
 from __future__ import annotations
