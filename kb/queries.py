@@ -614,6 +614,14 @@ def sources_with_citations(
         .join(Event, Event.id == Citation.event_id)
         .where(Citation.source_id.in_(ids))
         .order_by(Citation.source_id, Citation.start_offset)
-    ):
-        out[source_id][3].append((start, end, key, str(date_spec(date, date_end, qualifier)), headline))
+    ).all():
+        out[source_id][3].append((start, end, key, _date_label(date, qualifier, date_end), headline))
     return out
+
+
+_QUALIFIER_WORDS = {"on_or_before": "on or before ", "on_or_after": "on or after ", "approximately": "about "}
+
+
+def _date_label(date: str, qualifier: str | None, end: str | None) -> str:
+    """A stored date in words, straight from its columns (no parsing)."""
+    return _QUALIFIER_WORDS.get(qualifier or "", "") + date + (f" to {end}" if end else "")

@@ -8,7 +8,6 @@ becomes an OR of them, so the indexes stay standard and highlights stay verbatim
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -341,25 +340,23 @@ _SENTENCE_END = re.compile(
 )
 
 
-def _boundaries(text_: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
-    """Sentence boundaries within [lo, hi): where each break starts and where the next sentence starts."""
-    starts, ends = [], []
-    for m in _SENTENCE_END.finditer(text_, lo, hi):
-        starts.append(m.start())
-        ends.append(m.end())
-    return starts, ends
+_REACH = 500  # how far from a match to look for its sentence's ends (longer sentences are cut)
 
 
-def _sentence(bounds: tuple[list[int], list[int]], start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+def _sentence(text_: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence around [start, end), kept within [lo, hi).
 
     A full stop after a capital ("U.S.") does not end a sentence; a line break ends one only
-    after closing punctuation or before a list item, so hard-wrapped news text stays whole."""
-    break_starts, break_ends = bounds
-    i = bisect.bisect_right(break_ends, start)  # breaks that end at or before the match
-    left = break_ends[i - 1] if i else lo
-    j = bisect.bisect_left(break_starts, end)  # the first break at or after the match's end
-    right = break_starts[j] if j < len(break_starts) else hi
+    after closing punctuation or before a list item, so hard-wrapped news text stays whole.
+    Only the text near the match is scanned, so a long source costs no more than a short one."""
+    window_lo, window_hi = max(lo, start - _REACH), min(hi, end + _REACH)
+    left, right = window_lo, window_hi
+    for m in _SENTENCE_END.finditer(text_, window_lo, window_hi):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
     return left, max(right, end)
 
 
@@ -367,11 +364,12 @@ def _passages(marked: str, lo: int, hi: int, citations: list[tuple[int, int, str
     plain, spans = _matches(marked)
     windows: list[list[tuple[int, int]]] = []
     bounds: list[tuple[int, int]] = []
-    sentences = _boundaries(plain, lo, hi)
     for start, end in spans:
         if not (lo <= start and end <= hi):
             continue  # <SUMMARY>, <HIGHLIGHTS> and the header are stored but not citable
-        window = _sentence(sentences, start, end, lo, hi)
+        if len(bounds) == 3 and end > bounds[-1][1]:
+            break  # three passages are shown; the rest of the text need not be read
+        window = _sentence(plain, start, end, lo, hi)
         if bounds and window == bounds[-1]:
             windows[-1].append((start, end))
         elif len(bounds) < 3:
