@@ -13,11 +13,11 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kb import __version__, queries, render
+from kb import __version__, queries, records, render
 from kb import db as database
 from kb.config import Location, locate
 from kb.errors import KBError
-from kb.options import _bound, as_of_option, db_option, filter_options, format_option
+from kb.options import as_of_option, at_option, db_option, filter_options, format_option
 
 
 class KBGroup(click.Group):
@@ -35,9 +35,6 @@ class KBGroup(click.Group):
             if type(exc).__module__.startswith("alembic"):
                 raise click.ClickException(str(exc).splitlines()[0]) from None
             raise
-
-
-_date_argument = _bound(end=True)
 
 
 def _notify(message: str) -> None:
@@ -186,7 +183,7 @@ def policies_cmd(fmt: str, db: str | None) -> None:
         kb policies --format markdown
     """
     with reading(db) as session:
-        rows = queries.list_policies(session)
+        rows = records.list_policies(session)
         render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "owner", "events", "aliases"))
 
 
@@ -201,7 +198,7 @@ def actors_cmd(fmt: str, db: str | None) -> None:
         kb actors --format csv
     """
     with reading(db) as session:
-        rows = queries.list_actors(session)
+        rows = records.list_actors(session)
         render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "kind", "events", "aliases"))
 
 
@@ -216,7 +213,7 @@ def sources_cmd(fmt: str, db: str | None) -> None:
         kb sources
     """
     with reading(db) as session:
-        rows = queries.list_sources(session)
+        rows = records.list_sources(session)
         render.write_rows(
             rows, fmt, sys.stdout, columns=("key", "published", "kind", "partial", "citations", "title")
         )
@@ -236,18 +233,13 @@ def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
         kb show event 2020-01-31-trump-reversal
     """
     with reading(db) as session:
-        record = queries.show(session, kind=kind, name=name)
+        record = records.show(session, kind=kind, name=name)
         render.write_record(record, fmt, sys.stdout)
 
 
 @cli.command("state")
 @click.argument("policy")
-@click.option(
-    "--at",
-    metavar="DATE",
-    callback=_date_argument,
-    help="The day to ask about (YYYY-MM-DD; YYYY or YYYY-MM mean their last day). Without it: the whole history.",
-)
+@at_option
 @as_of_option
 @format_option
 @db_option

@@ -36,7 +36,7 @@ def format_option(f: F) -> F:
     )(f)
 
 
-def _bound(end: bool) -> Callable[[click.Context, click.Parameter, str | None], dt.date | None]:
+def date_bound(end: bool) -> Callable[[click.Context, click.Parameter, str | None], dt.date | None]:
     def convert(_ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
         if value is None:
             return None
@@ -53,7 +53,7 @@ def as_of_option(f: F) -> F:
         "--as-of",
         "as_of",
         metavar="DATE",
-        callback=_bound(end=True),
+        callback=date_bound(end=True),
         help="Only what sources published on or before DATE said (YYYY, YYYY-MM or YYYY-MM-DD).",
     )(f)
 
@@ -78,13 +78,13 @@ def filter_options(f: F) -> F:
         click.option(
             "--since",
             metavar="DATE",
-            callback=_bound(end=False),
+            callback=date_bound(end=False),
             help="Only events whose date, at its precision, reaches DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).",
         ),
         click.option(
             "--until",
             metavar="DATE",
-            callback=_bound(end=True),
+            callback=date_bound(end=True),
             help="Only events whose date, at its precision, starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
         ),
         as_of_option,
@@ -99,3 +99,12 @@ def filter_options(f: F) -> F:
     for decorator in reversed(decorators):
         f = decorator(f)
     return f
+
+
+def at_option(f: F) -> F:
+    return click.option(
+        "--at",
+        metavar="DATE",
+        callback=date_bound(end=True),
+        help="The day to ask about (YYYY-MM-DD; YYYY or YYYY-MM mean their last day). Without it: the whole history.",
+    )(f)

@@ -9,7 +9,8 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from kb.queries import CitationOut, Record, SourceRef, Timeline, TimelineEvent
+from kb.queries import CitationOut, SourceRef, Timeline, TimelineEvent
+from kb.records import Record
 
 FORMATS = ("text", "markdown", "json", "csv")
 _QUALIFIER_WORDS = {"on_or_before": "on or before ", "on_or_after": "on or after ", "approximately": "about "}

@@ -235,7 +235,7 @@ def test_the_database_refuses_damage_sql_can_describe(root: Path) -> None:
         "stance": "UPDATE events SET stance = NULL WHERE type = 'reinstated'",
     }
     conn = sqlite3.connect(root / "kb.sqlite")
-    for name, sql in damage.items():
+    for _name, sql in damage.items():
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(sql)
         conn.rollback()

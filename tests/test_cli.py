@@ -15,7 +15,6 @@ import pytest
 from helpers import FIXTURES, dump, engine_for, fails, has_tables, ok, shown, sqlite_only
 
 from kb.cli import cli
-from kb.db import make_engine
 
 APL = "U.S. antipersonnel landmine policy"
 

@@ -9,7 +9,7 @@ from helpers import engine_for
 from sqlalchemy import text
 
 from kb import queries
-from kb.db import make_engine, session_scope
+from kb.db import session_scope
 
 WAPO = "000_f1e01336d2379ac6"
 FACT_2014 = "2014-06-27_whitehouse_apl-fact-sheet"

@@ -10,7 +10,6 @@ from helpers import BACKEND
 from helpers import engine_for
 from sqlalchemy import text
 
-from kb.db import make_engine
 from kb.vocabulary import EVENT_TYPES
 
 pytestmark = pytest.mark.skipif(

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, text
 from kb import loader
 from kb.annotations import load_annotation_file
 from kb.config import Location, to_url
-from kb.db import make_engine, upgrade
+from kb.db import upgrade
 from kb.documents import parse_document
 from kb.errors import LoadError
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, text
 
 from kb import conflicts, loader, search, states
 from kb.annotations import load_annotation_file
-from kb.db import make_engine, session_scope
+from kb.db import session_scope
 from kb.documents import parse_document
 from kb.errors import KBError
 

@@ -9,7 +9,6 @@ from helpers import engine_for
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from kb.db import make_engine
 from kb.vocabulary import EVENT_TYPES, STATE_CHANGING_TYPES
 
 

@@ -109,7 +109,7 @@ FROM events e JOIN bounds b ON b.event_id = e.id
 """
 
 def policy_states() -> str:
-    return f"""
+    return """
 CREATE VIEW policy_states AS
 WITH changes AS (
     SELECT
