@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from kb import __version__, queries, records, render
 from kb import db as database
 from kb.config import Location, locate
 from kb.errors import KBError
-from kb.options import as_of_option, at_option, db_option, filter_options, format_option
+from kb.options import as_of_option, at_option, db_option, filter_options, format_option, formats_option
 
 
 class KBGroup(click.Group):
@@ -137,12 +138,40 @@ def db_status(db: str | None, fmt: str) -> None:
         click.echo(f"{table + ':':<16}{count}")
 
 
+@db_group.command("metadata")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to this file.")
+@db_option
+def db_metadata(output: Any, db: str | None) -> None:
+    """Write Datasette metadata: descriptions, foreign-key labels, canned queries.
+
+    \b
+    Example:
+        kb db metadata -o metadata.json && datasette kb.sqlite -m metadata.json
+    """
+    from kb import export
+
+    location = locate(db)
+    root = location.require_root()
+    names = database.table_columns(location, _notify)
+    stem = location.sqlite_path.stem if location.sqlite_path else "kb"
+    metadata = export.datasette_metadata(database=stem, schema_md=root / "docs" / "schema.md", existing=names)
+    output.write(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
+
+
 # --- Queries ------------------------------------------------------------------------------------
 
 
 @cli.command("timeline")
 @filter_options
-@format_option
+@formats_option("timelinejs")
+@click.option(
+    "--cite",
+    type=click.Choice(("numbered", "pandoc")),
+    default="numbered",
+    show_default=True,
+    help="With --format markdown: numbered sources, or Pandoc citations ([@key, \"quote\"]) for pandoc --citeproc.",
+)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to this file.")
 @db_option
 def timeline_cmd(
     policies: tuple[str, ...],
@@ -152,6 +181,8 @@ def timeline_cmd(
     as_of: dt.date | None,
     types: tuple[str, ...],
     fmt: str,
+    cite: str,
+    output: Any,
     db: str | None,
 ) -> None:
     """Reconstruct a timeline of events with their citations.
@@ -165,11 +196,22 @@ def timeline_cmd(
     filters = queries.Filters(
         policies=policies, actors=actors, since=since, until=until, types=types, as_of=as_of
     )
+    if cite == "pandoc" and fmt != "markdown":
+        raise click.BadParameter("Pandoc citations go with --format markdown", param_hint="'--cite'")
     with reading(db) as session:
         if fmt in ("json", "csv") and as_of is None:
-            render.stream_timeline(queries.stream_timeline(session, filters=filters), fmt, sys.stdout)
+            render.stream_timeline(queries.stream_timeline(session, filters=filters), fmt, output)
+            return
+        result = queries.timeline(session, filters=filters)
+    if fmt == "timelinejs" or cite == "pandoc":
+        from kb import export
+
+        if cite == "pandoc":
+            export.pandoc_markdown(result, output)
         else:
-            render.write_timeline(queries.timeline(session, filters=filters), fmt, sys.stdout)
+            export.write_timeline_export(result, fmt, output)
+    else:
+        render.write_timeline(result, fmt, output)
 
 
 @cli.command("policies")
@@ -203,20 +245,27 @@ def actors_cmd(fmt: str, db: str | None) -> None:
 
 
 @cli.command("sources")
-@format_option
+@formats_option("csl-json", "bibtex")
 @db_option
 def sources_cmd(fmt: str, db: str | None) -> None:
-    """List sources: publication date, kind, title and how many citations each gives.
+    """List sources; --format csl-json or bibtex writes them as a bibliography.
 
     \b
-    Example:
+    Examples:
         kb sources
+        kb sources --format csl-json > sources.json    # for Zotero, Pandoc (--citeproc)
     """
     with reading(db) as session:
         rows = records.list_sources(session)
-        render.write_rows(
-            rows, fmt, sys.stdout, columns=("key", "published", "kind", "partial", "citations", "title")
-        )
+    if fmt in ("csl-json", "bibtex"):
+        from kb import export
+
+        if fmt == "bibtex":
+            export.bibtex(rows, sys.stdout)
+        else:
+            click.echo(json.dumps(export.csl_json(rows), ensure_ascii=False, indent=2))
+        return
+    render.write_rows(rows, fmt, sys.stdout, columns=("key", "published", "kind", "partial", "citations", "title"))
 
 
 @cli.command("show")

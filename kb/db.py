@@ -214,3 +214,20 @@ def status(location: Location) -> Status:
     return Status(location.describe(), location.origin, revision, head, counts)
 
 
+
+
+def table_columns(location: Location, notify: Callable[[str], None]) -> dict[str, list[str]]:
+    """Every table and view of a database at head, with its columns (FTS5's own tables aside)."""
+    ensure_current(location, notify)
+    engine = make_engine(location.url, read_only=True)
+    try:
+        with engine.connect() as conn:
+            inspector = inspect(conn)
+            names = [*inspector.get_table_names(), *inspector.get_view_names()]
+            return {
+                name: [c["name"] for c in inspector.get_columns(name)]
+                for name in sorted(names)
+                if "_fts_" not in name and name != "alembic_version"
+            }
+    finally:
+        engine.dispose()

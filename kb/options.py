@@ -25,15 +25,20 @@ def db_option(f: F) -> F:
     )(f)
 
 
-def format_option(f: F) -> F:
+def format_option(f: F, formats: tuple[str, ...] = FORMATS) -> F:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS, case_sensitive=False),
+        type=click.Choice(formats, case_sensitive=False),
         default="text",
         show_default=True,
         help="Output format.",
     )(f)
+
+
+def formats_option(*formats: str) -> Callable[[F], F]:
+    """--format with more choices than the common four."""
+    return lambda f: format_option(f, FORMATS + formats)
 
 
 def date_bound(end: bool) -> Callable[[click.Context, click.Parameter, str | None], dt.date | None]:
