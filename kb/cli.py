@@ -163,7 +163,7 @@ def db_metadata(output: Any, db: str | None) -> None:
 
 @cli.command("timeline")
 @filter_options
-@formats_option("timelinejs")
+@formats_option("timelinejs", "html")
 @click.option(
     "--cite",
     type=click.Choice(("numbered", "pandoc")),
@@ -192,6 +192,7 @@ def timeline_cmd(
         kb timeline --policy "U.S. antipersonnel landmine policy"
         kb timeline --actor Biden --since 2022 --format json
         kb timeline --policy apl --policy "Mine Ban Treaty" --as-of 2020-12-31
+        kb timeline --policy apl --format html -o timeline.html
     """
     filters = queries.Filters(
         policies=policies, actors=actors, since=since, until=until, types=types, as_of=as_of
@@ -203,7 +204,11 @@ def timeline_cmd(
             render.stream_timeline(queries.stream_timeline(session, filters=filters), fmt, output)
             return
         result = queries.timeline(session, filters=filters)
-    if fmt == "timelinejs" or cite == "pandoc":
+    if fmt == "html":
+        from kb.html import write_html
+
+        write_html(result, output)
+    elif fmt == "timelinejs" or cite == "pandoc":
         from kb import export
 
         if cite == "pandoc":
