@@ -67,6 +67,10 @@ def _convert(node: yaml.Node) -> Any:
     return str(node.value)
 
 
+# Fields `kb source new` writes on a proposed event; ignored once the proposal is accepted.
+_PROPOSAL_FIELDS = ("proposed", "confidence", "note")
+
+
 # --- The annotation's parts ---------------------------------------------------------------
 
 
@@ -78,6 +82,7 @@ class ActorSpec:
     aliases: list[str]
     description: str | None
     line: int
+    proposed: bool = False
 
 
 @dataclass
@@ -118,6 +123,7 @@ class EventSpec:
     actors: list[tuple[str, str]]
     citations: list[CitationSpec]
     line: int
+    proposed: bool = False  # drafted by `kb source new`; a person must accept it (delete the flag)
 
 
 @dataclass
@@ -239,7 +245,7 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
     for i, item in enumerate(r.items(root.get("actors"), root.key_lines.get("actors", 1), "actors")):
         where = f"actors[{i}]"
         a = r.mapping(item, root.key_lines.get("actors", 1), where)
-        r.unknown(a, where, ("key", "name", "kind", "aliases", "description"))
+        r.unknown(a, where, ("key", "name", "kind", "aliases", "description", "proposed"))
         contribution.actors.append(
             ActorSpec(
                 key=r.key(a, "key", where) or "",
@@ -248,12 +254,13 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
                 aliases=r.strings(a, "aliases", where),
                 description=r.text(a, "description", where),
                 line=a.line,
+                proposed=(r.text(a, "proposed", where) or "false").lower() in ("true", "yes"),
             )
         )
     for i, item in enumerate(r.items(root.get("policies"), root.key_lines.get("policies", 1), "policies")):
         where = f"policies[{i}]"
         p = r.mapping(item, root.key_lines.get("policies", 1), where)
-        r.unknown(p, where, ("key", "name", "owner", "description", "aliases"))
+        r.unknown(p, where, ("key", "name", "owner", "description", "aliases", "proposed"))
         contribution.policies.append(
             PolicySpec(
                 key=r.key(p, "key", where) or "",
@@ -277,7 +284,7 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
     if defines:
         key = r.key(e, "key", where) or ""
         where = f"event {key}"
-        r.unknown(e, where, ("key", "type", "headline", "stance", "description", "policies", "actors", "citations"))
+        r.unknown(e, where, ("key", "type", "headline", "stance", "description", "policies", "actors", "citations", *_PROPOSAL_FIELDS))
         etype = r.choice(e, "type", where, vocab.EVENT_TYPE_NAMES, required=True)
         headline = r.text(e, "headline", where, required=True)
         stance = r.text(e, "stance", where)
@@ -289,14 +296,14 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
         for pk in policies:
             if not _KEY.match(pk):
                 raise r.fail(e.key_lines["policies"], f"{where}.policies", f"{pk!r} is not a key")
-        if not policies:
+        if not policies and (r.text(e, "proposed", where) or "false").lower() not in ("true", "yes"):
             raise r.fail(e.line, f"{where}.policies", "name at least one policy the event concerns")
     else:
         if "key" in e:
             raise r.fail(e.key_lines["key"], f"{where}.key", "an entry that `cites:` an event has no key of its own")
         key = r.key(e, "cites", where) or ""
         where = f"event {key}"
-        r.unknown(e, where, ("cites", "actors", "citations"))
+        r.unknown(e, where, ("cites", "actors", "citations", *_PROPOSAL_FIELDS))
         etype = headline = stance = None
         policies = []
     actors: list[tuple[str, str]] = []
@@ -342,7 +349,11 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
                 line=cm.line,
             )
         )
-    return EventSpec(key, defines, etype, headline, stance, r.text(e, "description", where) if defines else None, policies, actors, citations, e.line)
+    proposed = (r.text(e, "proposed", where) or "false").lower() in ("true", "yes")
+    return EventSpec(
+        key, defines, etype, headline, stance, r.text(e, "description", where) if defines else None,
+        policies, actors, citations, e.line, proposed,
+    )  # fmt: skip
 
 
 def _check_references(r: _Reader, c: Contribution) -> None:
@@ -428,3 +439,23 @@ def load_annotation_file(path: Path, document: Document) -> Contribution:
         raise AnnotationError(f"{path}: not UTF-8 text") from None
     contribution = parse_annotation(text, origin=str(path), source_key=document.key)
     return resolve(contribution, document, origin=str(path))
+
+
+def check_reviewed(contribution: Contribution, *, origin: str) -> None:
+    """Refuse an annotation with anything a person has not yet accepted."""
+    if not contribution.reviewed:
+        raise AnnotationError(f"{origin}: not reviewed yet; check every quote and date, then set `reviewed: true`")
+    for actor in contribution.actors:
+        if actor.proposed:
+            raise AnnotationError(
+                f"{origin}:{actor.line}: actor {actor.key} is still a proposal: check its name and kind "
+                "(or use an existing actor's key), then delete `proposed: true`"
+            )
+    for event in contribution.events:
+        if event.proposed:
+            raise AnnotationError(
+                f"{origin}:{event.line}: event {event.key} is still a proposal: check it, then delete "
+                "`proposed: true` to accept it (or delete the entry to reject it)"
+            )
+    if not contribution.events:
+        raise AnnotationError(f"{origin}: names no events; a source adds at least one cited event")

@@ -398,17 +398,24 @@ def source_group() -> None:
 
 @source_group.command("new")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def source_new(paths: tuple[Path, ...]) -> None:
-    """Copy documents into seeds/ and write a starting annotation for each.
+@click.option("--no-propose", is_flag=True, help="Write the bare template, without proposed events.")
+@db_option
+def source_new(paths: tuple[Path, ...], no_propose: bool, db: str | None) -> None:
+    """Copy documents into seeds/ and write a starting annotation with proposed events.
 
     \b
     Example:
         kb source new ~/Downloads/2025-01-10_dod_statement.txt
     """
+    from kb.propose import known_from
     from kb.sources import new_sources
 
     root = locate_root()
-    for made in new_sources(root=root, paths=list(paths)):
+    known = None
+    if not no_propose:
+        with reading(db) as session:
+            known = known_from(session)
+    for made in new_sources(root=root, paths=list(paths), known=known):
         click.echo(f"added {made.document.relative_to(root)}; annotate {made.annotation.relative_to(root)}")
     click.echo("then: kb source migrate KEY  (format: docs/annotations.md)")
 
@@ -430,6 +437,24 @@ def source_migrate(keys: tuple[str, ...], message: str | None, db: str | None) -
     database.ensure_current(location, _notify)
     path = migrate_sources(location=location, keys=list(keys), message=message)
     click.echo(f"wrote {path.relative_to(location.require_root())}; apply it with: kb db upgrade")
+
+
+@source_group.command("check")
+@click.argument("keys", nargs=-1, required=True)
+@db_option
+def source_check(keys: tuple[str, ...], db: str | None) -> None:
+    """Check annotations as `kb source migrate` would (quotes, references, no open proposals), writing nothing.
+
+    \b
+    Example:
+        kb source check 2025-01-10_dod_statement
+    """
+    from kb.sources import check_sources
+
+    location = locate(db)
+    database.ensure_current(location, _notify)
+    for key in check_sources(location=location, keys=list(keys)):
+        click.echo(f"{key}: ok")
 
 
 def locate_root() -> Path:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb import loader
-from kb.annotations import load_annotation_file
+from kb.annotations import check_reviewed, load_annotation_file
 from kb.config import Location
 from kb.db import alembic_config, make_engine, write_head_marker
 from kb.documents import Document, parse_document, sha256_bytes
 from kb.errors import AnnotationError, KBError, LoadError
+from kb.propose import Known, proposals_yaml, propose
 
 STARTER = """\
 # Annotation of seeds/{name}: {title}
@@ -67,8 +68,32 @@ def _guess_kind(document: Document) -> str:
     return "news_article"
 
 
-def new_sources(*, root: Path, paths: list[Path]) -> list[NewSource]:
-    """Copy documents into seeds/ and write a starting annotation for each (all or nothing)."""
+PROPOSED = """\
+# Annotation of seeds/{name}: {title}
+# Published {published} · {url}
+# Format: docs/annotations.md. kb proposed {count} event(s) below, likely policy-state changes
+# first, each with its evidence and the date as the text states it. For each: check the quote,
+# date, type, actors and policies; fix what is wrong; accept it by deleting `proposed: true`,
+# or delete the entry. Then set `reviewed: true` and run `kb source check {key}`.
+source:
+  kind: {kind}              # news_article | fact_sheet | press_release | statement | speech | transcript | report | other
+  publisher: null
+reviewed: false
+
+actors:
+{actors}
+
+policies:
+{policies}
+
+events:
+{events}
+"""
+
+
+def new_sources(*, root: Path, paths: list[Path], known: Known | None = None) -> list[NewSource]:
+    """Copy documents into seeds/ and write a starting annotation for each (all or nothing);
+    with `known` (the knowledge base's names), the annotation holds proposed events."""
     seeds = root / "seeds"
     existing = {sha256_bytes(p.read_bytes()): p for p in seeds.glob("*.txt")}
     planned: list[tuple[Path, Document, Path, Path]] = []
@@ -87,17 +112,21 @@ def new_sources(*, root: Path, paths: list[Path]) -> list[NewSource]:
     for path, document, target, annotation in planned:
         if target.resolve() != path.resolve():
             shutil.copyfile(path, target)
-        annotation.write_text(
-            STARTER.format(
-                name=target.name,
-                key=target.stem,
-                title=document.title,
-                published=document.published.iso(),
-                url=document.url,
-                kind=_guess_kind(document),
-            ),
-            encoding="utf-8",
+        fields = dict(
+            name=target.name,
+            key=target.stem,
+            title=document.title,
+            published=document.published.iso(),
+            url=document.url,
+            kind=_guess_kind(document),
         )
+        proposals = propose(document, known) if known is not None else []
+        if proposals:
+            actors, policies, events = proposals_yaml(proposals, known)  # type: ignore[arg-type]
+            text = PROPOSED.format(count=len(proposals), actors=actors, policies=policies, events=events, **fields)
+        else:
+            text = STARTER.format(**fields)
+        annotation.write_text(text, encoding="utf-8")
         made.append(NewSource(target, annotation))
     return made
 
@@ -150,10 +179,7 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
         document = parse_document(doc_path)
         ann_path = doc_path.with_suffix(".yaml")
         contribution = load_annotation_file(ann_path, document)
-        if not contribution.reviewed:
-            raise AnnotationError(f"{ann_path}: not reviewed yet; check every quote and date, then set `reviewed: true`")
-        if not contribution.events:
-            raise AnnotationError(f"{ann_path}: names no events; a source adds at least one cited event")
+        check_reviewed(contribution, origin=str(ann_path))
         annotation = ann_path.read_text(encoding="utf-8")
         entry: loader.SourceEntry = {
             "key": key,
@@ -210,6 +236,30 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
         raise KBError("Alembic did not write the migration")
     write_head_marker(location)
     return Path(result.path)
+
+
+def check_sources(*, location: Location, keys: list[str]) -> list[str]:
+    """Everything `kb source migrate` checks, writing nothing: returns what was checked."""
+    root = location.require_root()
+    previous = _previous_entries(location)
+    entries: list[loader.SourceEntry] = []
+    for key in dict.fromkeys(Path(k).stem for k in keys):
+        doc_path = shown(root / "seeds" / f"{key}.txt")
+        if not doc_path.exists():
+            raise LoadError(f"{doc_path}: no such document; `kb source new PATH` copies one in")
+        document = parse_document(doc_path)
+        ann_path = doc_path.with_suffix(".yaml")
+        check_reviewed(load_annotation_file(ann_path, document), origin=str(ann_path))
+        entry: loader.SourceEntry = {
+            "key": key, "document": f"seeds/{doc_path.name}", "sha256": document.sha256,
+            "added_at": "check", "annotation": ann_path.read_text(encoding="utf-8"),
+        }  # fmt: skip
+        if key in previous:
+            entry["replaces"] = previous[key]["annotation"]
+            entry["replaces_added_at"] = previous[key]["added_at"]
+        entries.append(entry)
+    _dry_run(location, entries, root)
+    return [e["key"] for e in entries]
 
 
 def _dry_run(location: Location, entries: list[loader.SourceEntry], root: Path) -> None:

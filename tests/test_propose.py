@@ -1,0 +1,140 @@
+"""Proposals: dates as texts state them, verb families, names, and the review loop."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, fails, ok
+
+from kb.dates import PartialDate
+from kb.documents import parse_document
+from kb.propose import FAMILIES, Known, find_date, propose
+
+PUB = PartialDate.parse("2024-11-19")  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "basis"),
+    [
+        ("On June 27, 2014 the United States delegation announced a change.", "2014-06-27", "explicit"),
+        ("Feb. 3, 2020 | BY Jim Garamone, DOD News", "2020-02-03", "explicit"),
+        ("The Trump administration in 2020 had reversed the Obama-era policy.", "2020", "explicit"),
+        ("The United States had a stockpile of about 3 million mines as of 2022.", "2022", "explicit"),
+        ("Defense Secretary Lloyd Austin on Nov. 20 explained the decision.", "2024-11-20", "explicit"),
+        ("In March 2019 the ministry published its review.", "2019-03", "explicit"),
+        ("The United States announced today that it will not produce mines.", "2024-11-19", "relative"),
+        ("Today, we are announcing a security assistance package.", "2024-11-19", "relative"),
+        ("Austin told reporters on Wednesday during a visit to Laos.", "2024-11-20", "relative"),
+        ("The minister spoke on Monday about the treaty.", "2024-11-18", "relative"),
+        ("As many of you are aware, last year the United States announced changes.", "2023", "relative"),
+        ("The Baltic nations considered withdrawing earlier this year.", "2024", "relative"),
+        ("Kyiv has sought them since Russia invaded nearly three years ago.", "about 2022", "relative"),
+        ("The war began five years ago.", "about 2019", "relative"),
+        ("In September, the President announced a surge in assistance.", "2024-09", "relative"),
+        ("Russia's progress in recent months has forced a change.", "2024", "relative"),
+        ("The President has authorized the provision of mines.", "on or before 2024-11-19", "context"),
+    ],
+)
+def test_dates_at_the_precision_the_text_states(sentence: str, date: str, basis: str) -> None:
+    stated = find_date(sentence, PUB)
+    assert (str(stated.spec), stated.basis) == (date, basis)
+
+
+def test_a_date_after_publication_is_marked_updated() -> None:
+    assert find_date("Austin told reporters on Wednesday.", PUB).beyond_publication == "updated"
+    assert find_date("The minister spoke on Monday.", PUB).beyond_publication is None
+
+
+def family(sentence: str) -> str:
+    return next(t for t, _role, _c, pattern in FAMILIES if re.search(pattern, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Effective today, the Administration is rescinding the Presidential Policy concerning mines.", "reversed"),
+        ("The government revoked the 2014 restrictions.", "reversed"),
+        ("Biden in 2022 revived an Obama-era policy that banned the transfer of mines.", "reinstated"),
+        ("The ministry restored the earlier limits on landmines.", "reinstated"),
+        ("The President authorized mines for Ukraine as a limited exception to the policy.", "exception"),
+        ("The country will not produce or otherwise acquire any anti-personnel landmines.", "amended"),
+        ("The President has authorized the provision of mines to the army.", "amended"),
+        ("Arms control groups condemned the decision.", "criticism"),
+        ("Secretary Hagel fully supports the changes announced today.", "support"),
+        ("My delegation abstained on draft resolution L.50.", "treaty_action"),
+        ("The Baltic states considered withdrawing from the treaty.", "treaty_action"),
+        ("The United States had a stockpile of about 3 million mines.", "report"),
+        ("The defense minister said the plan was sound.", "statement"),
+    ],
+)
+def test_verb_families(sentence: str, etype: str) -> None:
+    assert family(sentence) == etype
+
+
+def test_proposals_match_names_order_state_changes_first_and_notice_restatements() -> None:
+    doc = parse_document(FIXTURES / "alpha.txt")
+    from kb.dates import DateSpec
+
+    known = Known(
+        actors={"Fictional Republic": ("fictional-republic", "Fictional Republic", "government")},
+        policies={"mines": ("fr-mine-policy", "Fictional Republic mine policy", "fictional-republic")},
+        events=[("fr-restoration", "reinstated", DateSpec.parse("2022-06-21"), {"fr-mine-policy"})],
+    )
+    proposals = propose(doc, known)
+    assert proposals[0].type == "reinstated"  # the state change first
+    top = proposals[0]
+    assert "restored its earlier policy on mines" in top.quote
+    assert doc.text[top.start : top.end] == top.quote
+    assert (str(top.date.spec), top.date.basis) == ("2022", "explicit")
+    assert ("fictional-republic", "decided") in top.actors and top.policies == ["fr-mine-policy"]
+    assert top.note and "cites: fr-restoration" in top.note
+    assert {p.type for p in proposals} >= {"reinstated", "criticism"}
+
+
+def test_the_scorer(built_db: str) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import extraction
+
+    from kb.db import make_engine, session_scope
+
+    engine = make_engine(f"sqlite:///{built_db}" if "://" not in built_db else built_db)
+    with session_scope(engine) as session:
+        score = extraction.score_document(session, FIXTURES / "alpha.txt")
+    engine.dispose()
+    # Two reviewed events; three sentences proposed; the criticism is not in the annotation.
+    assert (score.events, score.proposals) == (2, 3)
+    assert score.matched_events == 2 and score.matching_proposals == 2
+    assert score.dates_exact == 2  # "in 2022" and "in 2019", years both
+    assert score.types_right == 1  # "had dropped that policy" is not a known verb: proposed as a statement
+
+
+def test_the_review_loop(root_copy: Path) -> None:
+    ok("db", "upgrade")
+    out = ok("source", "new", str(FIXTURES / "gamma.txt")).stdout
+    assert "added seeds/gamma.txt" in out
+    annotation = (root_copy / "seeds" / "gamma.yaml").read_text()
+    assert "proposed: true" in annotation and "kb proposed 1 event(s)" in annotation
+    assert 'date: "2022-06-24"' in annotation and "basis: explicit" in annotation
+    (root_copy / "seeds" / "gamma.yaml").write_text(annotation.replace("reviewed: false", "reviewed: true"))
+    message = fails("source", "check", "gamma")
+    assert re.search(r"gamma\.yaml:\d+: (actor|event) [\w.-]+ is still a proposal", message), message
+    assert "still a proposal" in fails("source", "migrate", "gamma")
+    bare = root_copy / "bare.txt"
+    bare.write_text((FIXTURES / "alpha.txt").read_text().replace("example.org/news/alpha", "example.org/bare"))
+    ok("source", "new", "--no-propose", str(bare))
+    assert "proposed: true" not in (root_copy / "seeds" / "bare.yaml").read_text()
+
+
+def test_check_passes_a_reviewed_annotation_and_writes_nothing(root_copy: Path) -> None:
+    ok("db", "upgrade")
+    ok("source", "new", "--no-propose", str(FIXTURES / "alpha.txt"))
+    (root_copy / "seeds" / "alpha.yaml").write_text((FIXTURES / "alpha.yaml").read_text())
+    before = sorted(p.name for p in (root_copy / "migrations" / "versions").glob("*.py"))
+    assert ok("source", "check", "alpha").stdout.strip() == "alpha: ok"
+    assert sorted(p.name for p in (root_copy / "migrations" / "versions").glob("*.py")) == before
+    broken = (FIXTURES / "alpha.yaml").read_text().replace("had dropped that policy", "had dropped the policy")
+    (root_copy / "seeds" / "alpha.yaml").write_text(broken)
+    assert "quote not found in alpha.txt <CONTENT>" in fails("source", "check", "alpha")
