@@ -233,6 +233,14 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 proposal.note = f"probably restates {event_key}: if so, replace `key:` … with `cites: {event_key}`"
                 break
         proposals.append(proposal)
+        # A sentence that states several years tells of several happenings ("not used since
+        # 1991 … apart from a single 2002 incident"): one more proposal for each further year.
+        for year in dict.fromkeys(re.findall(r"\b((?:19|20)\d{2})\b", sentence)):
+            if stated.basis == "explicit" and str(stated.spec.start.year) != year and stated.spec.precision == "year":
+                extra = Proposal(f"{key}-{year}", etype, round(confidence - 0.1, 2), start, end, text[start:end],
+                                 StatedDate(DateSpec(PartialDate(int(year))), "explicit"), policies, actors, new_actors)  # fmt: skip
+                used_keys.add(extra.key)
+                proposals.append(extra)
     proposals.sort(key=lambda p: (p.type not in STATE_CHANGES, -p.confidence, p.start))
     return proposals
 

@@ -105,6 +105,7 @@ def test_the_scorer(built_db: str) -> None:
         score = extraction.score_document(session, FIXTURES / "alpha.txt")
     engine.dispose()
     # Two reviewed events; three sentences proposed; the criticism is not in the annotation.
+    # (No sentence states two years, so one proposal each.)
     assert (score.events, score.proposals) == (2, 3)
     assert score.matched_events == 2 and score.matching_proposals == 2
     assert score.dates_exact == 2  # "in 2022" and "in 2019", years both
