@@ -139,3 +139,14 @@ def test_check_passes_a_reviewed_annotation_and_writes_nothing(root_copy: Path) 
     broken = (FIXTURES / "alpha.yaml").read_text().replace("had dropped that policy", "had dropped the policy")
     (root_copy / "seeds" / "alpha.yaml").write_text(broken)
     assert "quote not found in alpha.txt <CONTENT>" in fails("source", "check", "alpha")
+
+
+def test_a_sentence_stating_two_years_gives_two_proposals(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "<TITLE>t</TITLE>\n<PUBLISHED_DATE>2024-11-19</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
+        "<AUTHOR>a</AUTHOR>\n<CONTENT>\nThe mines had not been used since 1991, apart from a single 2002 incident.\n</CONTENT>\n"
+    )
+    proposals = propose(parse_document(path), Known())
+    assert sorted(str(p.date.spec) for p in proposals) == ["1991", "2002"]
+    assert len({p.key for p in proposals}) == 2
