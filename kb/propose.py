@@ -118,6 +118,12 @@ def find_date(sentence: str, published: PartialDate) -> StatedDate:
             return _stated(DateSpec(PartialDate(pub.year, _MONTHS[m.group(1).lower()])), "relative", pub)
         if name in ("year", "bare year"):
             return _stated(DateSpec(PartialDate(int(m.group(1)))), "explicit", pub)
+    # No date in the sentence. Something going on in the present ("we are conducting", "is one
+    # of the parties") holds on the day of publication; anything else happened on or before it.
+    if re.search(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?(?:\w+ing\b|one of\b)", sentence) and not re.search(
+        r"\b(?:has|have|had|was|were)\b", sentence
+    ):
+        return StatedDate(DateSpec(PartialDate.from_date(pub)), "context")
     return StatedDate(DateSpec(PartialDate.from_date(pub), None, "on_or_before"), "context")
 
 

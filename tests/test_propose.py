@@ -36,6 +36,8 @@ PUB = PartialDate.parse("2024-11-19")  # a Tuesday
         ("In September, the President announced a surge in assistance.", "2024-09", "relative"),
         ("Russia's progress in recent months has forced a change.", "2024", "relative"),
         ("The President has authorized the provision of mines.", "on or before 2024-11-19", "context"),
+        ("We are also conducting a modeling effort.", "2024-11-19", "context"),
+        ("Neither Russia nor the United States is one of the parties.", "2024-11-19", "context"),
     ],
 )
 def test_dates_at_the_precision_the_text_states(sentence: str, date: str, basis: str) -> None:
