@@ -51,6 +51,7 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 
 DATE_RULES: tuple[tuple[str, str], ...] = (
     # (name, pattern): tried in order; the first that matches in a sentence gives its date
+    ("until month", rf"\b[Bb]etween now and (?:mid-|early |late |the end of )?{_MONTH}"),
     ("month day year", rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b"),
     ("month year", rf"\b{_MONTH},? (\d{{4}})\b"),
     ("month day", rf"\b{_MONTH} (\d{{1,2}})\b"),
@@ -80,6 +81,12 @@ def find_date(sentence: str, published: PartialDate) -> StatedDate:
         m = re.search(pattern, sentence, 0 if name.startswith(("month", "year", "bare")) else re.IGNORECASE)
         if not m:
             continue
+        if name == "until month":
+            # A plan from the publication day to the next such month: "between now and mid-January".
+            month = _MONTHS[m.group(1).lower()]
+            year = pub.year + (1 if month < pub.month else 0)
+            spec = DateSpec(PartialDate.from_date(pub), PartialDate(year, month))
+            return StatedDate(spec, "relative", "planned")
         if name == "month day year":
             try:
                 d = PartialDate.parse(f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
@@ -187,9 +194,23 @@ class Proposal:
     note: str | None = None
 
 
-_NAME = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2})\b")
+_NAME = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+){1,3})\b")
+# Titles before a person's name: not part of the name ("Minister Oksana Petrenko").
+_TITLES = {"President", "Minister", "Secretary", "Defense", "Ambassador", "Senator", "General", "Admiral", "Rear",
+           "Adm", "Press", "National", "Security", "Advisor", "Adviser", "Foreign", "Prime", "Deputy", "Spokesman",
+           "Spokeswoman", "Chairman", "Director", "Mr", "Ms", "Mrs", "Dr"}  # fmt: skip
 _ORG_WORDS = ("Department", "Ministry", "Office", "Council", "Watch", "International", "Committee", "Agency", "Administration", "House", "Nations", "Union")
 _NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", "As", "It", "Today", "Since", "After", "Before"}
+
+
+def _fuzzy_actor(name: str, known: Known) -> str | None:
+    """The key of a known actor this name is a variant of (rapidfuzz token-set similarity ≥ 90)."""
+    if not known.actors:
+        return None
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(name, list(known.actors), scorer=fuzz.token_set_ratio, score_cutoff=90)
+    return known.actors[best[0]][0] if best else None
 
 
 def _slug(text: str, limit: int = 6) -> str:
@@ -221,8 +242,16 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 actors.append((key, role if not actors else "subject"))
         new_actors = []
         for m in _NAME.finditer(sentence):
-            name = m.group(1)
-            if name.split()[0] in _NOT_NAMES or name in known.actors or any(name in k for k in known.actors):
+            words = m.group(1).split()
+            while words and words[0].rstrip(".") in _TITLES:
+                words = words[1:]
+            name = " ".join(words)
+            if len(words) < 2 or words[0] in _NOT_NAMES or name in known.actors or any(name in k for k in known.actors):
+                continue
+            match = _fuzzy_actor(name, known)
+            if match is not None:  # "Secretary Hagel", "President Joe R. Biden": an actor already known
+                if match not in [a for a, _ in actors]:
+                    actors.append((match, role if not actors else "subject"))
                 continue
             kind = "organisation" if any(w in name for w in _ORG_WORDS) else "person"
             key = _slug(name, 4)

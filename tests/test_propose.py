@@ -35,6 +35,7 @@ PUB = PartialDate.parse("2024-11-19")  # a Tuesday
         ("The war began five years ago.", "about 2019", "relative"),
         ("In September, the President announced a surge in assistance.", "2024-09", "relative"),
         ("Russia's progress in recent months has forced a change.", "2024", "relative"),
+        ("Between now and mid-January, we will deliver artillery rounds.", "2024-11-19 to 2025-01", "relative"),
         ("The President has authorized the provision of mines.", "on or before 2024-11-19", "context"),
         ("We are also conducting a modeling effort.", "2024-11-19", "context"),
         ("Neither Russia nor the United States is one of the parties.", "2024-11-19", "context"),
@@ -152,3 +153,17 @@ def test_a_sentence_stating_two_years_gives_two_proposals(tmp_path: Path) -> Non
     proposals = propose(parse_document(path), Known())
     assert sorted(str(p.date.spec) for p in proposals) == ["1991", "2002"]
     assert len({p.key for p in proposals}) == 2
+
+
+def test_a_variant_of_a_known_name_is_that_actor_not_a_new_one(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "<TITLE>t</TITLE>\n<PUBLISHED_DATE>2024-11-19</PUBLISHED_DATE>\n<URL>https://example.org/y</URL>\n"
+        "<AUTHOR>a</AUTHOR>\n<CONTENT>\nOn Monday, President Joe R. Biden authorized the provision of mines as a limited exception.\n"
+        "Minister Oksana Petrenko welcomed the decision on Monday.\n</CONTENT>\n"
+    )
+    known = Known(actors={"Joe Biden": ("joe-biden", "Joe Biden", "person")})
+    proposals = {p.type: p for p in propose(parse_document(path), known)}
+    assert ("joe-biden", "authorised") in proposals["exception"].actors
+    assert not proposals["exception"].new_actors  # the variant is matched, not proposed anew
+    assert [n for _k, n, _kind in proposals["support"].new_actors] == ["Oksana Petrenko"]  # the title is not the name
