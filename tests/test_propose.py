@@ -167,3 +167,27 @@ def test_a_variant_of_a_known_name_is_that_actor_not_a_new_one(tmp_path: Path) -
     assert ("joe-biden", "authorised") in proposals["exception"].actors
     assert not proposals["exception"].new_actors  # the variant is matched, not proposed anew
     assert [n for _k, n, _kind in proposals["support"].new_actors] == ["Oksana Petrenko"]  # the title is not the name
+
+
+def test_propose_accept_check_and_load(root_copy: Path) -> None:
+    """The whole loop on a new statement: proposals, a person accepting them, check, load."""
+    ok("db", "upgrade")
+    for name in ("alpha", "beta"):
+        ok("source", "new", "--no-propose", str(FIXTURES / f"{name}.txt"))
+        (root_copy / "seeds" / f"{name}.yaml").write_text((FIXTURES / f"{name}.yaml").read_text())
+    ok("source", "migrate", "alpha", "beta")
+    ok("db", "upgrade")
+    ok("source", "new", str(FIXTURES / "gamma.txt"))
+    path = root_copy / "seeds" / "gamma.yaml"
+    proposed = path.read_text()
+    assert "- key: fr-mod" in proposed and "policies: [fr-mine-policy]" in proposed
+    # fr-restoration is known as 2022-06-21: a different day, so no "probably restates" note.
+    assert "probably restates" not in proposed
+    # The reviewer accepts the proposal as it stands.
+    accepted = proposed.replace("    proposed: true\n", "").replace("reviewed: false", "reviewed: true")
+    path.write_text(accepted)
+    assert ok("source", "check", "gamma").stdout.strip() == "gamma: ok"
+    ok("source", "migrate", "gamma")
+    ok("db", "upgrade")
+    events = ok("timeline", "--policy", "fr-mine-policy", "--format", "json").stdout
+    assert "June 24, 2022" in events and '"date": "2022-06-24"' in events
