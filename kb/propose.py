@@ -74,9 +74,29 @@ class StatedDate:
     beyond_publication: str | None = None
 
 
+_QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
+_RELATIVE = re.compile(r"(?i)\b(?:today|yesterday|this year|last year|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+
+
 def find_date(sentence: str, published: PartialDate) -> StatedDate:
-    """The date a sentence states, at the precision it states it; the publication date as a bound otherwise."""
+    """The date a sentence states, at the precision it states it; the publication date as a bound otherwise.
+
+    A relative date inside a quotation of an older text is resolved against that text's date
+    when the sentence gives it ("In its June 27, 2014 statement the White House said: “The
+    United States announced today …”")."""
     pub = published.first_day() if published.day is not None else published.last_day()
+    quoted = _QUOTED.search(sentence)
+    if quoted and _RELATIVE.search(quoted.group(1)):
+        outside = sentence[: quoted.start()] + sentence[quoted.end() :]
+        m = re.search(rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b", outside)
+        if m:
+            try:
+                then = PartialDate.parse(f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
+            except ValueError:
+                then = None
+            if then is not None and then.first_day() <= pub:
+                inner = find_date(quoted.group(1), then)
+                return StatedDate(inner.spec, inner.basis)
     for name, pattern in DATE_RULES:
         m = re.search(pattern, sentence, 0 if name.startswith(("month", "year", "bare")) else re.IGNORECASE)
         if not m:
@@ -361,7 +381,8 @@ def proposals_yaml(proposals: list[Proposal], known: Known) -> tuple[str, str, s
             f"    headline: {_q(' '.join(p.quote.split())[:120])}",
         ]
         if p.type in STATE_CHANGES:
-            event_lines.append(f"    stance: {_q('State in one sentence what the policy is after this: ' + ' '.join(p.quote.split())[:160])}")
+            # The sentence states the change: a first draft of the stance after it, to be edited.
+            event_lines.append(f"    stance: {_q(' '.join(p.quote.split()))}")
         event_lines.append(f"    policies: [{', '.join(p.policies)}]")
         if p.actors:
             event_lines.append("    actors:")

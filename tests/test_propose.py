@@ -36,6 +36,11 @@ PUB = PartialDate.parse("2024-11-19")  # a Tuesday
         ("In September, the President announced a surge in assistance.", "2024-09", "relative"),
         ("Russia's progress in recent months has forced a change.", "2024", "relative"),
         ("Between now and mid-January, we will deliver artillery rounds.", "2024-11-19 to 2025-01", "relative"),
+        (
+            "In its June 27, 2014 fact sheet the White House said: \u201cThe United States announced today that it will not produce mines.\u201d",
+            "2014-06-27",
+            "relative",
+        ),
         ("The President has authorized the provision of mines.", "on or before 2024-11-19", "context"),
         ("We are also conducting a modeling effort.", "2024-11-19", "context"),
         ("Neither Russia nor the United States is one of the parties.", "2024-11-19", "context"),
