@@ -46,8 +46,7 @@ def _notify(message: str) -> None:
 def reading(db_arg: str | None) -> Iterator[Session]:
     """A session on a database at head (built or upgraded first if needed, said on stderr)."""
     location = locate(db_arg)
-    database.ensure_current(location, _notify)
-    engine = database.make_engine(location.url, read_only=True)
+    engine = database.open_current(location, _notify)  # one engine: the revision check and the query
     try:
         with database.session_scope(engine) as session:
             yield session

@@ -163,11 +163,15 @@ class DateSpec:
         return f"{first.isoformat()}|{rank}|{PRECISION_ORDER[self.precision]}"
 
     def __str__(self) -> str:
-        words = {"on_or_before": "on or before ", "on_or_after": "on or after ", "approximately": "about "}
-        text = words.get(self.qualifier or "", "") + self.start.iso()
-        if self.end is not None:
-            text += f" to {self.end.iso()}"
-        return text
+        return date_label(self.start.iso(), self.qualifier, self.end.iso() if self.end else None)
+
+
+_QUALIFIER_LABELS = {"on_or_before": "on or before ", "on_or_after": "on or after ", "approximately": "about "}
+
+
+def date_label(date: str, qualifier: str | None = None, end: str | None = None) -> str:
+    """A stored date in words, at its precision: '2022', 'on or before 2024-11-19', '2022 to 2024-11-19'."""
+    return _QUALIFIER_LABELS.get(qualifier or "", "") + date + (f" to {end}" if end else "")
 
 
 def parse_bound(text: str, *, end: bool) -> dt.date:

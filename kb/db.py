@@ -158,28 +158,38 @@ def downgrade(location: Location, revision: str) -> tuple[str | None, str | None
         engine.dispose()
 
 
-def ensure_current(location: Location, notify: Callable[[str], None]) -> None:
-    """Build a missing database or upgrade one that is behind, telling notify what was done."""
+def open_current(location: Location, notify: Callable[[str], None]) -> Engine:
+    """A read-only engine on the database, built or upgraded first (as a separate write) if it
+    is missing or behind; notify says what was done. The caller disposes of the engine."""
     existed = database_exists(location)
     engine = make_engine(location.url, read_only=True)
     try:
         current = current_revision(engine) if existed else None
-    finally:
+    except DatabaseError:
         engine.dispose()
+        raise
     if location.root is None:
         if current is None:
+            engine.dispose()
             raise DatabaseError(
                 f"{location.describe()} has no knowledge base and there is no migrations/ folder here to build one"
             )
-        return  # outside the repository: use the database as it is
+        return engine  # outside the repository: use the database as it is
     head = head_revision(location)
     if current == head:
-        return
+        return engine
+    engine.dispose()
     if current is None:
         notify(f"Building the knowledge base at {location.describe()} from migrations/ and seeds/ …")
     else:
         notify(f"Upgrading {location.describe()} from {current} to {head} …")
     upgrade(location, "head")
+    return make_engine(location.url, read_only=True)
+
+
+def ensure_current(location: Location, notify: Callable[[str], None]) -> None:
+    """Build a missing database or upgrade one that is behind, telling notify what was done."""
+    open_current(location, notify).dispose()
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,10 @@ def _citations_html(citations: Sequence[CitationOut]) -> str:
     return "".join(items)
 
 
-def _lane(event: TimelineEvent, tl: Timeline) -> str:
+def lane(event: TimelineEvent, tl: Timeline, *, default: str = "") -> str:
     """The policy an event is drawn under: the first of the chosen policies it concerns."""
     chosen = [p for p in event.policies if p in tl.policies] or event.policies
-    return chosen[0].name if chosen else ""
+    return chosen[0].name if chosen else default
 
 
 def timelinejs(tl: Timeline) -> dict[str, Any]:
@@ -65,7 +65,7 @@ def timelinejs(tl: Timeline) -> dict[str, Any]:
                     + _citations_html(e.citations)
                 ),
             },
-            "group": _lane(e, tl),
+            "group": lane(e, tl),
         }
         if e.end:
             item["end_date"] = _tl_date(e.end)

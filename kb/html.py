@@ -16,17 +16,13 @@ import json
 from importlib import resources
 from typing import Any, TextIO
 
+from kb.export import lane
 from kb.queries import Timeline, TimelineEvent, event_date
 from kb.render import actors_text, format_date
 
 
 def _asset(name: str) -> str:
     return resources.files("kb").joinpath("static", name).read_text(encoding="utf-8")
-
-
-def _lane(event: TimelineEvent, tl: Timeline) -> str:
-    chosen = [p for p in event.policies if p in tl.policies] or event.policies
-    return chosen[0].name if chosen else "Other"
 
 
 def _item(event: TimelineEvent, tl: Timeline, index: int) -> dict[str, Any]:
@@ -39,7 +35,7 @@ def _item(event: TimelineEvent, tl: Timeline, index: int) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": index,
         "key": event.key,
-        "group": _lane(event, tl),
+        "group": lane(event, tl, default="Other"),
         "start": first.isoformat(),
         "type": "point" if point else "range",
         "label": format_date(event.date, event.qualifier, event.end),

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
-from kb.dates import DateSpec, PartialDate, most_specific, possible_days
+from kb.dates import DateSpec, PartialDate, date_label, most_specific, possible_days
 from kb.errors import LookupFailed
 from kb.models import (
     Actor,
@@ -428,10 +428,11 @@ def source_ref(src: Source) -> SourceRef:
 
 
 def events_by_id(session: Session, ids: list[int]) -> dict[int, TimelineEvent]:
-    """These events with their policies, actors and citations, by id."""
+    """These events with their policies, actors and citations, by id, in timeline order."""
     rows = []
     for chunk in _chunks(ids):
         rows.extend(session.execute(_event_select(Filters(), [], []).where(Event.id.in_(chunk))).all())
+    rows.sort(key=lambda r: (r[11], r[1]))  # timeline order: sort_key, key
     events = _events_from_rows(rows)
     attach_details(session, events)
     return events
@@ -457,13 +458,5 @@ def sources_with_citations(
         .where(Citation.source_id.in_(ids))
         .order_by(Citation.source_id, Citation.start_offset)
     ).all():
-        out[source_id][3].append((start, end, key, _date_label(date, qualifier, date_end), headline))
+        out[source_id][3].append((start, end, key, date_label(date, qualifier, date_end), headline))
     return out
-
-
-_QUALIFIER_WORDS = {"on_or_before": "on or before ", "on_or_after": "on or after ", "approximately": "about "}
-
-
-def _date_label(date: str, qualifier: str | None, end: str | None) -> str:
-    """A stored date in words, straight from its columns (no parsing)."""
-    return _QUALIFIER_WORDS.get(qualifier or "", "") + date + (f" to {end}" if end else "")

@@ -9,14 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kb.errors import LookupFailed
-from kb.models import Actor, ActorAlias, Citation, Event, EventActor, EventPolicy, Policy, PolicyAlias, Source
+from kb.models import Actor, ActorAlias, Citation, EventActor, EventPolicy, Policy, PolicyAlias, Source
 from kb.queries import (
     Filters,
     Timeline,
-    _chunks,
-    _event_select,
-    _events_from_rows,
-    attach_details,
+    events_by_id,
     find_actor,
     find_event,
     find_policy,
@@ -168,16 +165,6 @@ def _fields(row: Any) -> dict[str, Any]:
 
 
 def _timeline_of(session: Session, event_ids: list[int]) -> Timeline:
-    rows = []
-    for chunk in _chunks(event_ids):
-        rows.extend(
-            session.execute(
-                _event_select(Filters(), [], []).where(Event.id.in_(chunk))
-            ).all()
-        )
-    rows.sort(key=lambda r: (r.sort_key, r.key))
-    events = _events_from_rows(rows)
-    attach_details(session, events)
-    return Timeline(list(events.values()))
+    return Timeline(list(events_by_id(session, event_ids).values()))
 
 

@@ -9,18 +9,12 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from kb.dates import date_label as format_date
 from kb.queries import CitationOut, SourceRef, Timeline, TimelineEvent
 from kb.records import Record
 
 FORMATS = ("text", "markdown", "json", "csv")
-_QUALIFIER_WORDS = {"on_or_before": "on or before ", "on_or_after": "on or after ", "approximately": "about "}
 _KIND_WORDS = {"news_article": "news article", "fact_sheet": "fact sheet", "press_release": "press release"}
-
-
-def format_date(date: str, qualifier: str | None = None, end: str | None = None) -> str:
-    """A date at its precision, in words where a qualifier or range needs them."""
-    text = _QUALIFIER_WORDS.get(qualifier or "", "") + date
-    return f"{text} to {end}" if end else text
 
 
 def _issuer(src: SourceRef) -> str:

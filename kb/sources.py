@@ -162,40 +162,52 @@ def _previous_entries(location: Location) -> dict[str, loader.SourceEntry]:
     return latest
 
 
-def migrate_sources(*, location: Location, keys: list[str], message: str | None = None) -> Path:
-    """Validate the reviewed annotations of these sources and write one migration that loads them."""
-    from alembic.script import ScriptDirectory
-
+def _reviewed_entries(
+    location: Location, keys: list[str], *, added_at: str, refuse_unchanged: bool
+) -> tuple[list[loader.SourceEntry], list[Document]]:
+    """What a source migration for these keys would load, every check passed (trial load included)."""
     root = location.require_root()
     previous = _previous_entries(location)
     entries: list[loader.SourceEntry] = []
     documents: list[Document] = []
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    for key in dict.fromkeys(keys):
-        key = Path(key).stem
+    for key in dict.fromkeys(Path(k).stem for k in keys):
         doc_path = shown(root / "seeds" / f"{key}.txt")
         if not doc_path.exists():
             raise LoadError(f"{doc_path}: no such document; `kb source new PATH` copies one in")
         document = parse_document(doc_path)
         ann_path = doc_path.with_suffix(".yaml")
-        contribution = load_annotation_file(ann_path, document)
-        check_reviewed(contribution, origin=str(ann_path))
+        check_reviewed(load_annotation_file(ann_path, document), origin=str(ann_path))
         annotation = ann_path.read_text(encoding="utf-8")
         entry: loader.SourceEntry = {
             "key": key,
             "document": f"seeds/{doc_path.name}",
             "sha256": document.sha256,
-            "added_at": now.isoformat(),
+            "added_at": added_at,
             "annotation": annotation,
         }
         if key in previous:
-            if previous[key]["annotation"] == annotation:
+            if refuse_unchanged and previous[key]["annotation"] == annotation:
                 raise AnnotationError(f"{ann_path}: already migrated with exactly this annotation; nothing to do")
             entry["replaces"] = previous[key]["annotation"]
             entry["replaces_added_at"] = previous[key]["added_at"]
         entries.append(entry)
         documents.append(document)
     _dry_run(location, entries, root)
+    return entries, documents
+
+
+def check_sources(*, location: Location, keys: list[str]) -> list[str]:
+    """Everything `kb source migrate` checks, writing nothing: returns what was checked."""
+    entries, _ = _reviewed_entries(location, keys, added_at="check", refuse_unchanged=False)
+    return [e["key"] for e in entries]
+
+
+def migrate_sources(*, location: Location, keys: list[str], message: str | None = None) -> Path:
+    """Validate the reviewed annotations of these sources and write one migration that loads them."""
+    from alembic.script import ScriptDirectory
+
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    entries, documents = _reviewed_entries(location, keys, added_at=now.isoformat(), refuse_unchanged=True)
 
     lines: list[str] = []
     for i, entry in enumerate(entries, start=1):
@@ -238,28 +250,6 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     return Path(result.path)
 
 
-def check_sources(*, location: Location, keys: list[str]) -> list[str]:
-    """Everything `kb source migrate` checks, writing nothing: returns what was checked."""
-    root = location.require_root()
-    previous = _previous_entries(location)
-    entries: list[loader.SourceEntry] = []
-    for key in dict.fromkeys(Path(k).stem for k in keys):
-        doc_path = shown(root / "seeds" / f"{key}.txt")
-        if not doc_path.exists():
-            raise LoadError(f"{doc_path}: no such document; `kb source new PATH` copies one in")
-        document = parse_document(doc_path)
-        ann_path = doc_path.with_suffix(".yaml")
-        check_reviewed(load_annotation_file(ann_path, document), origin=str(ann_path))
-        entry: loader.SourceEntry = {
-            "key": key, "document": f"seeds/{doc_path.name}", "sha256": document.sha256,
-            "added_at": "check", "annotation": ann_path.read_text(encoding="utf-8"),
-        }  # fmt: skip
-        if key in previous:
-            entry["replaces"] = previous[key]["annotation"]
-            entry["replaces_added_at"] = previous[key]["added_at"]
-        entries.append(entry)
-    _dry_run(location, entries, root)
-    return [e["key"] for e in entries]
 
 
 def _dry_run(location: Location, entries: list[loader.SourceEntry], root: Path) -> None:
