@@ -303,3 +303,8 @@ class Citation(Base):
     event: Mapped[Event] = relationship(back_populates="citations")
     source: Mapped[Source] = relationship(back_populates="citations")
     attributed_actor: Mapped[Actor | None] = relationship()
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's filter: FTS5 tables and their shadow tables are made by SQL in migrations, not by these models."""
+    return not (type_ in ("table", "index") and name is not None and ("_fts_" in name or name.endswith("_fts")))

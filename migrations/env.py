@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, text
 
 from kb.config import locate
 from kb.db import make_engine
-from kb.models import Base
+from kb.models import Base, include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -39,11 +39,6 @@ def _check_foreign_keys(ctx, step, heads, run_args) -> None:  # noqa: ANN001 (Al
         )
 
 
-def _include_name(name, type_, parent_names) -> bool:  # noqa: ANN001 (Alembic callback)
-    """FTS5 tables and their shadow tables are made by SQL in migrations, not by the models."""
-    return not (type_ in ("table", "index") and name is not None and ("_fts_" in name or name.endswith("_fts")))
-
-
 def _run(connection) -> None:  # noqa: ANN001
     context.configure(
         connection=connection,
@@ -52,7 +47,7 @@ def _run(connection) -> None:  # noqa: ANN001
         transaction_per_migration=True,
         on_version_apply=_check_foreign_keys,
         compare_type=True,
-        include_name=_include_name,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -66,7 +61,7 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    shared = config.attributes.get("connection")  # a Connection or Engine from the caller (tests, pytest-alembic)
+    shared = config.attributes.get("connection")  # a Connection or Engine from the caller (tests)
     if isinstance(shared, Connection):
         _run(shared)
         return

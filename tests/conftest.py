@@ -20,7 +20,6 @@ from sqlalchemy.engine import make_url
 
 from helpers import BACKEND, POSTGRES_URL
 from kb.config import Location, to_url
-from kb.db import alembic_config as make_alembic_config
 from kb.db import make_engine, upgrade
 
 REPO = Path(__file__).resolve().parents[1]
@@ -138,18 +137,3 @@ def root_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_db: str,
     monkeypatch.chdir(root)
     monkeypatch.setenv("KB_DB", isolated_db if postgres is not None else str(root / "kb.sqlite"))
     return root
-
-
-# --- pytest-alembic ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def alembic_config(isolated_db: str):  # noqa: ANN201 (pytest-alembic's fixture name)
-    return make_alembic_config(Location(to_url(isolated_db), REPO, "--db"))
-
-
-@pytest.fixture
-def alembic_engine(isolated_db: str) -> Iterator[Engine]:
-    engine = make_engine(to_url(isolated_db), foreign_keys=False)
-    yield engine
-    engine.dispose()
