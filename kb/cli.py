@@ -54,7 +54,8 @@ def reading(db_arg: str | None) -> Iterator[Session]:
         engine.dispose()
 
 
-@click.group(cls=KBGroup)
+# Subcommands inherit the help option names from the group's context (as in sqlite-utils).
+@click.group(cls=KBGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kb")
 def cli() -> None:
     """kb: policy timelines with verbatim citations.
