@@ -110,3 +110,11 @@ def shown(db: str) -> str:
     from sqlalchemy.engine import make_url
 
     return db if "://" not in db else make_url(db).render_as_string(hide_password=True)
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shipped_source_keys() -> list[str]:
+    """The keys of the sources in this checkout's seeds/ (one annotation each), whatever was added."""
+    return sorted(p.stem for p in (REPO / "seeds").glob("*.yaml"))
