@@ -161,7 +161,21 @@ def parse_query(user_query: str) -> list[Node]:
         raise SearchError(f"unbalanced parenthesis in {user_query!r}")
     if not any(kind != "op" for kind, _ in nodes):
         raise SearchError('empty search: give a word or a "phrase"')
-    return nodes
+    return _explicit_and(nodes)
+
+
+def _explicit_and(nodes: list[Node]) -> list[Node]:
+    """AND written out between every two neighbouring operands (terms or groups).
+
+    FTS5 accepts implicit AND only between plain phrases: `(a OR b) "c"` is a syntax error
+    (SQLite 3.40), so every adjacency is made explicit for both backends."""
+    out: list[Node] = []
+    for node in nodes:
+        opens_operand = node[0] != "op" or node[1] == "("
+        if opens_operand and out and (out[-1][0] != "op" or out[-1][1] == ")"):
+            out.append(("op", "AND"))
+        out.append(node)
+    return out
 
 
 def _phrase(tokens: tuple[str, ...]) -> str:
@@ -190,9 +204,6 @@ def tsquery(user_query: str) -> str:
 
     parts: list[str] = []
     for kind, value in parse_query(user_query):
-        operand = kind != "op" or value in ("(",)
-        if operand and parts and parts[-1] not in ("&", "|", "& !", "("):
-            parts.append("&")  # adjacent terms: all of them
         if kind == "op":
             parts.append({"AND": "&", "OR": "|", "NOT": "& !"}.get(str(value), str(value)))
         elif kind == "prefix":
