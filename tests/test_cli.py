@@ -331,6 +331,26 @@ def test_every_command_has_help_and_an_example_and_is_in_the_readme() -> None:
         assert f"kb {' '.join(path)}" in readme, f"README does not show `kb {' '.join(path)}`"
 
 
+@pytest.mark.parametrize("path", [(), *all_commands(), *((g,) for g in ("db", "source"))], ids=" ".join)
+def test_h_is_help_on_every_command(path: tuple[str, ...]) -> None:
+    assert ok(*path, "-h").stdout == ok(*path, "--help").stdout
+    assert ok(*path, "-h").stdout.startswith("Usage: ")
+    assert "-h, --help" in ok(*path, "-h").stdout
+
+
+def test_db_metadata_works_outside_a_checkout(
+    db_copy: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("KB_DB")
+    metadata = json.loads(ok("db", "metadata", "--db", db_copy).stdout)
+    (database,) = metadata["databases"].values()
+    assert database["tables"]["events"]["description"], "descriptions come from the shipped schema document"
+    assert database["tables"]["events"]["columns"]["headline"]
+
+
 @sqlite_only("about the SQLite file's bytes")
 def test_read_commands_never_change_the_file(db_copy: str) -> None:
     import hashlib
