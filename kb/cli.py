@@ -151,10 +151,9 @@ def db_metadata(output: Any, db: str | None) -> None:
     from kb import export
 
     location = locate(db)
-    root = location.require_root()
     names = database.table_columns(location, _notify)
     stem = location.sqlite_path.stem if location.sqlite_path else "kb"
-    metadata = export.datasette_metadata(database=stem, schema_md=root / "docs" / "schema.md", existing=names)
+    metadata = export.datasette_metadata(database=stem, existing=names)
     output.write(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
 
 

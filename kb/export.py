@@ -191,12 +191,19 @@ CANNED = {
 }
 
 
-def schema_descriptions(schema_md: Path) -> dict[str, dict[str, Any]]:
-    """Table and column descriptions, read from docs/schema.md (one place for both)."""
+def schema_document() -> str:
+    """docs/schema.md as shipped inside the package (kb/schema.md links to it)."""
+    from importlib.resources import files
+
+    return files("kb").joinpath("schema.md").read_text(encoding="utf-8")
+
+
+def schema_descriptions(schema_md: str) -> dict[str, dict[str, Any]]:
+    """Table and column descriptions, read from docs/schema.md's text (one place for both)."""
     tables: dict[str, dict[str, Any]] = {}
     current: list[str] = []
     paragraph: list[str] = []
-    for line in schema_md.read_text(encoding="utf-8").splitlines():
+    for line in schema_md.splitlines():
         heading = _HEADING.match(line)
         if heading:
             current = _NAME.findall(heading.group(1))
@@ -224,9 +231,9 @@ def schema_descriptions(schema_md: Path) -> dict[str, dict[str, Any]]:
     return tables
 
 
-def datasette_metadata(*, database: str, schema_md: Path, existing: dict[str, list[str]]) -> dict[str, Any]:
+def datasette_metadata(*, database: str, existing: dict[str, list[str]]) -> dict[str, Any]:
     """Datasette metadata for the tables and views that exist (name -> columns)."""
-    described = schema_descriptions(schema_md)
+    described = schema_descriptions(schema_document())
     tables: dict[str, Any] = {}
     for name, columns in existing.items():
         info = described.get(name, {"description": "", "columns": {}})
