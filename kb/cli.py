@@ -360,7 +360,7 @@ def search_cmd(query: str, limit: int, fmt: str, db: str | None) -> None:
 @db_option
 @click.pass_context
 def verify_cmd(ctx: click.Context, fmt: str, db: str | None) -> None:
-    """Re-check every quote, source text, event and reference; exit 1 on any problem.
+    """Prove every row against a replay of migrations/ and seeds/; exit 1 on any difference.
 
     \b
     Example:
@@ -380,9 +380,14 @@ def verify_cmd(ctx: click.Context, fmt: str, db: str | None) -> None:
             f"checked {report.sources} sources ({report.files_compared} against seeds/), "
             f"{report.citations} citations, {report.events} events"
         )
-        click.echo(f"{summary}: {'no problems' if report.ok else f'{len(report.problems)} problem(s)'}")
-        for problem in report.problems:
-            click.echo(f"{'- ' if fmt == 'markdown' else '  '}{problem}")
+        if report.migrations_replayed:
+            summary += f", every row against a replay of {report.migrations_replayed} source migrations"
+        found = [f"{len(report.problems)} problem(s)"] if report.problems else []
+        if report.differences:
+            found.append(f"{len(report.differences)} difference(s) from the repository")
+        click.echo(f"{summary}: {', '.join(found) or 'no problems'}")
+        for line in (*report.problems, *report.differences, *report.notes):
+            click.echo(f"{'- ' if fmt == 'markdown' else '  '}{line}")
     if not report.ok:
         ctx.exit(1)
 
@@ -414,9 +419,24 @@ def source_new(paths: tuple[Path, ...], no_propose: bool, db: str | None) -> Non
     if not no_propose:
         with reading(db) as session:
             known = known_from(session)
-    for made in new_sources(root=root, paths=list(paths), known=known):
-        click.echo(f"added {made.document.relative_to(root)}; annotate {made.annotation.relative_to(root)}")
-    click.echo("then: kb source migrate KEY  (format: docs/annotations.md)")
+    made = new_sources(root=root, paths=list(paths), known=known)
+    for source in made:
+        line = f"added {source.document.relative_to(root)}; annotate {source.annotation.relative_to(root)}"
+        if source.proposed is None:
+            line += " (the bare template)"
+        elif source.proposed:
+            line += f": {source.proposed} proposed event{'s' if source.proposed != 1 else ''} to review"
+        else:
+            line += f": kb proposed no events ({source.why_none}); write them from the template"
+        click.echo(line)
+    keys = " ".join(source.key for source in made)
+    annotations = ", ".join(str(source.annotation.relative_to(root)) for source in made)
+    click.echo("Next:")
+    click.echo(f"  1. review {annotations} (format: docs/annotations.md), then set `reviewed: true`")
+    click.echo(f"  2. kb source check {keys}")
+    click.echo(f"  3. kb source migrate {keys}")
+    click.echo("  4. kb db upgrade")
+    click.echo("  and commit the documents, their annotations, the new migration and migrations/HEAD together")
 
 
 @source_group.command("migrate")
@@ -430,12 +450,14 @@ def source_migrate(keys: tuple[str, ...], message: str | None, db: str | None) -
     Example:
         kb source migrate 2025-01-10_dod_statement && kb db upgrade
     """
-    from kb.sources import migrate_sources
+    from kb.sources import migrate_sources, repair_head_marker
 
     location = locate(db)
+    repair_head_marker(location)  # an interrupted migrate may have left migrations/HEAD behind
     database.ensure_current(location, _notify)
     path = migrate_sources(location=location, keys=list(keys), message=message)
-    click.echo(f"wrote {path.relative_to(location.require_root())}; apply it with: kb db upgrade")
+    click.echo(f"wrote {path.relative_to(location.require_root())} and migrations/HEAD; apply it with: kb db upgrade")
+    click.echo("commit the migration together with migrations/HEAD")
 
 
 @source_group.command("check")
@@ -448,12 +470,15 @@ def source_check(keys: tuple[str, ...], db: str | None) -> None:
     Example:
         kb source check 2025-01-10_dod_statement
     """
-    from kb.sources import check_sources
+    from kb.sources import check_sources, repair_head_marker
 
     location = locate(db)
+    repair_head_marker(location)  # so the trial load runs on the database every migration reaches
     database.ensure_current(location, _notify)
-    for key in check_sources(location=location, keys=list(keys)):
+    checked = check_sources(location=location, keys=list(keys))
+    for key in checked:
         click.echo(f"{key}: ok")
+    click.echo(f"next: kb source migrate {' '.join(checked)}")
 
 
 def locate_root() -> Path:
