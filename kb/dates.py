@@ -174,6 +174,17 @@ def date_label(date: str, qualifier: str | None = None, end: str | None = None) 
     return _QUALIFIER_LABELS.get(qualifier or "", "") + date + (f" to {end}" if end else "")
 
 
+def add_days(day: dt.date, days: int) -> dt.date:
+    """day + days, held at the ends of the calendar (0001-01-01, 9999-12-31) instead of overflowing."""
+    ordinal = day.toordinal() + days
+    return dt.date.fromordinal(min(max(ordinal, dt.date.min.toordinal()), dt.date.max.toordinal()))
+
+
+def is_last_of_month(day: dt.date) -> bool:
+    """Whether day ends its month (without stepping past 9999-12-31 to find out)."""
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
 def parse_bound(text: str, *, end: bool) -> dt.date:
     """A --since/--until value at any precision: the first (or last) day it covers."""
     value = PartialDate.parse(text)

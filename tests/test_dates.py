@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kb.dates import DateSpec, PartialDate, most_specific, parse_bound, possible_days
+from kb.dates import DateSpec, PartialDate, add_days, is_last_of_month, most_specific, parse_bound, possible_days
 from kb.errors import DateError
 
 
@@ -115,3 +115,34 @@ def test_truncated_iso_roundtrips_and_contains_the_day(day: dt.date, length: int
 def test_sort_key_orders_days_like_dates(days: list[dt.date]) -> None:
     specs = [DateSpec(PartialDate.from_date(d)) for d in days]
     assert [s.start.first_day() for s in sorted(specs, key=DateSpec.sort_key)] == sorted(days)
+
+
+# --- The ends of the calendar ---------------------------------------------------------------------
+
+EVERY_DAY = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+
+
+def test_day_arithmetic_holds_at_the_ends_of_the_calendar() -> None:
+    assert add_days(dt.date(1, 1, 1), -366) == dt.date.min
+    assert add_days(dt.date(9999, 12, 31), 1) == dt.date.max
+    assert add_days(dt.date(2020, 2, 28), 1) == dt.date(2020, 2, 29)
+    assert is_last_of_month(dt.date(9999, 12, 31)) and is_last_of_month(dt.date(2024, 2, 29))
+    assert not is_last_of_month(dt.date(2023, 2, 27))
+
+
+@given(EVERY_DAY, st.sampled_from([4, 7, 10]), st.sampled_from([None, "on_or_before", "on_or_after", "approximately"]))
+@example(dt.date(1, 1, 1), 4, "on_or_before")
+@example(dt.date(9999, 12, 31), 10, "on_or_after")
+def test_every_date_from_0001_to_9999_works_as_a_bound_and_a_stated_date(day: dt.date, length: int, qualifier: str | None) -> None:
+    text = day.isoformat()[:length]
+    first, last = parse_bound(text, end=False), parse_bound(text, end=True)
+    assert first <= day <= last
+    spec = DateSpec(PartialDate.parse(text), None, qualifier)
+    lo, hi = spec.bounds()
+    assert lo <= first and last <= hi
+    assert spec.overlaps(DateSpec.parse("9999-12-31")) in (True, False)
+    spec.specificity(), spec.sort_key(), str(spec)
+    assert possible_days([spec], spec) == (lo, hi)
+    for shift in (-366, -1, 1, 366):
+        assert dt.date.min <= add_days(day, shift) <= dt.date.max
+    assert is_last_of_month(day) == (add_days(day, 1).month != day.month or day == dt.date.max)
