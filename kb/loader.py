@@ -3,13 +3,15 @@
 Source migrations call `apply_sources` / `remove_sources`. This writer targets the tables
 as schema revision 0001 defines them, through its own Core table definitions below, never
 through kb.models: a migration must replay against the schema of its own revision. When a
-later schema revision changes these tables, freeze this module as it is (the migrations
-written so far name `writer=1`) and add a writer for the new layout.
+later schema revision changes these tables, or parsing changes what an old annotation loads
+(migrations/fingerprints.json shows it), keep writer 1 as it is (the migrations written so far
+name `writer=1`) and register a new writer in `writers` for new migrations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -105,9 +107,39 @@ class SourceEntry(TypedDict, total=False):
 # --- Entry points for migrations ------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Writer:
+    """One frozen way of writing sources: what migrations naming its version replay with."""
+
+    version: int
+    apply: Callable[[Connection, Sequence[SourceEntry], Path], None]
+    remove: Callable[[Connection, Sequence[SourceEntry], Path], None]
+
+
+# Every writer migrations may name. A later writer registers here beside writer 1 (which this
+# module is), so migrations written for writer 1 keep replaying exactly as they did.
+writers: dict[int, Writer] = {}
+
+
 def apply_sources(conn: Connection, entries: Sequence[SourceEntry], *, root: Path, writer: int = 1) -> None:
-    """Upgrade: load each source (replacing an earlier annotation of it where said)."""
-    _check_writer(writer)
+    """Upgrade: load each source with the writer the migration names."""
+    _check_writer(writer).apply(conn, entries, root)
+
+
+def remove_sources(conn: Connection, entries: Sequence[SourceEntry], *, root: Path, writer: int = 1) -> None:
+    """Downgrade: take out exactly what apply_sources put in, with the writer the migration names."""
+    _check_writer(writer).remove(conn, entries, root)
+
+
+def _check_writer(writer: int) -> Writer:
+    if writer not in writers:
+        known = ", ".join(str(v) for v in sorted(writers))
+        raise LoadError(f"this migration needs source writer {writer}; kb has writer(s) {known}: upgrade kb")
+    return writers[writer]
+
+
+def _apply_v1(conn: Connection, entries: Sequence[SourceEntry], root: Path) -> None:
+    """Writer 1's upgrade: load each source (replacing an earlier annotation of it where said)."""
     for entry in entries:
         document = read_pinned_document(root, entry)
         if "replaces" in entry:
@@ -115,9 +147,8 @@ def apply_sources(conn: Connection, entries: Sequence[SourceEntry], *, root: Pat
         load(conn, document, _contribution(entry, document, entry["annotation"]), added_at=entry["added_at"])
 
 
-def remove_sources(conn: Connection, entries: Sequence[SourceEntry], *, root: Path, writer: int = 1) -> None:
-    """Downgrade: take out exactly what apply_sources put in, in reverse order."""
-    _check_writer(writer)
+def _remove_v1(conn: Connection, entries: Sequence[SourceEntry], root: Path) -> None:
+    """Writer 1's downgrade: take out exactly what it put in, in reverse order."""
     for entry in reversed(entries):
         unload(conn, entry["key"])
         if "replaces" in entry:
@@ -126,9 +157,7 @@ def remove_sources(conn: Connection, entries: Sequence[SourceEntry], *, root: Pa
             load(conn, document, previous, added_at=entry["replaces_added_at"])
 
 
-def _check_writer(writer: int) -> None:
-    if writer != WRITER_VERSION:
-        raise LoadError(f"this migration needs source writer {writer}; kb has writer {WRITER_VERSION}")
+writers[1] = Writer(1, _apply_v1, _remove_v1)
 
 
 def _contribution(entry: SourceEntry, document: Document, annotation: str) -> Contribution:

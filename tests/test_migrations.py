@@ -251,3 +251,103 @@ def test_a_read_command_on_a_database_at_head_never_imports_alembic(built_db: Pa
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
     assert result.stdout.strip() == "False"
+
+
+# --- Per-migration records: history must not drift ------------------------------------------------
+
+
+def replay_against_records(root: Path, db: str) -> list[str]:
+    """Replay migrations/ from empty (always a scratch SQLite file) and check every record."""
+    from kb.fingerprint import check_records, load_records, replay
+
+    return check_records(replay(root, to_url(db)), load_records(root))
+
+
+def test_every_source_migration_replays_to_its_record(tmp_path: Path) -> None:
+    """Each migration's embedded annotation matches its checksum and its rows their fingerprint."""
+    from kb.fingerprint import load_records, replay
+
+    replayed = replay(REPO, to_url(str(tmp_path / "replay.sqlite")))
+    recorded = load_records(REPO)
+    assert replayed, "the repository has source migrations"
+    unrecorded = sorted(set(replayed) - set(recorded))
+    assert not unrecorded, f"source migrations without a record in migrations/fingerprints.json: {unrecorded}"
+    from kb.fingerprint import check_records
+
+    problems = check_records(replayed, recorded)
+    assert not problems, "\n".join(problems)
+
+
+def _a_source_migration(root: Path) -> Path:
+    return next(p for p in sorted((root / "migrations" / "versions").glob("*.py")) if "SOURCES" in p.read_text())
+
+
+def test_an_edited_old_migration_fails_and_says_to_write_a_correction(root_copy: Path, tmp_path: Path) -> None:
+    path = _a_source_migration(root_copy)
+    code = path.read_text()
+    assert "basis: context" in code
+    path.write_text(code.replace("basis: context", "basis: relative", 1))
+    problems = replay_against_records(root_copy, str(tmp_path / "replay.sqlite"))
+    assert len(problems) == 1, problems
+    assert "its embedded annotation or document pin changed after it was recorded" in problems[0]
+    assert "write a correction migration instead" in problems[0]
+
+
+def test_a_code_change_that_alters_what_history_loads_fails_loudly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Here: date merging that keeps the earliest stated date instead of the most specific one."""
+    import kb.loader
+
+    monkeypatch.setattr(kb.loader, "most_specific", lambda dates: min(dates, key=lambda d: d.sort_key()))
+    problems = replay_against_records(REPO, str(tmp_path / "replay.sqlite"))
+    assert problems, "a change to what old migrations load must not pass silently"
+    assert all("replaying it today loads different rows than when it was recorded" in p for p in problems)
+    assert "frozen writer version" in problems[0] and "correction migration" in problems[0]
+
+
+def test_a_new_source_with_its_own_record_passes(root_copy: Path, tmp_path: Path) -> None:
+    """The record `kb source migrate` makes from its trial load equals what a replay loads."""
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+    from kb.config import locate
+    from kb.fingerprint import load_records, record_migration, rows_fingerprint
+    from kb.loader import apply_sources
+
+    runner = CliRunner()
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    assert runner.invoke(cli, ["source", "new", "--no-propose", str(fixtures / "alpha.txt")]).exit_code == 0
+    (root_copy / "seeds" / "alpha.yaml").write_text((fixtures / "alpha.yaml").read_text())
+    result = runner.invoke(cli, ["source", "migrate", "alpha"])
+    assert result.exit_code == 0, result.output
+    location = locate()
+    head = ScriptDirectory.from_config(alembic_config(location)).get_revision("head")
+    if head.revision not in load_records(root_copy):  # until `kb source migrate` records it itself
+        engine = make_engine(location.url)
+        with engine.connect() as conn, conn.begin() as tx:
+            apply_sources(conn, head.module.SOURCES, root=root_copy)
+            fingerprint = rows_fingerprint(conn, [e["key"] for e in head.module.SOURCES])
+            tx.rollback()
+        engine.dispose()
+        record_migration(root_copy, head.revision, head.module.SOURCES, fingerprint)
+    assert head.revision in load_records(root_copy)
+    assert replay_against_records(root_copy, str(tmp_path / "replay.sqlite")) == []
+
+
+def test_writer_1_stays_importable_beside_a_later_writer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kb.loader
+    from kb.errors import LoadError
+
+    calls: list[str] = []
+    later = kb.loader.Writer(2, lambda conn, entries, root: calls.append("apply 2"), lambda conn, entries, root: calls.append("remove 2"))
+    monkeypatch.setitem(kb.loader.writers, 2, later)
+    first = kb.loader.writers[1]
+    assert first.version == 1 and first.apply is not later.apply
+    kb.loader.apply_sources(None, [], root=REPO, writer=2)  # type: ignore[arg-type]
+    kb.loader.remove_sources(None, [], root=REPO, writer=2)  # type: ignore[arg-type]
+    assert calls == ["apply 2", "remove 2"]
+    kb.loader.apply_sources(None, [], root=REPO, writer=1)  # type: ignore[arg-type] (no entries: no database needed)
+    with pytest.raises(LoadError, match=r"this migration needs source writer 3; kb has writer\(s\) 1, 2"):
+        kb.loader.apply_sources(None, [], root=REPO, writer=3)  # type: ignore[arg-type]
