@@ -475,10 +475,8 @@ def source_check(keys: tuple[str, ...], db: str | None) -> None:
     location = locate(db)
     repair_head_marker(location)  # so the trial load runs on the database every migration reaches
     database.ensure_current(location, _notify)
-    checked = check_sources(location=location, keys=list(keys))
-    for key in checked:
+    for key in check_sources(location=location, keys=list(keys)):
         click.echo(f"{key}: ok")
-    click.echo(f"next: kb source migrate {' '.join(checked)}")
 
 
 def locate_root() -> Path:

@@ -10,7 +10,9 @@ untouched), so character offsets into it are stable; the SHA-256 is of the file'
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,9 @@ KNOWN_TAGS = REQUIRED_TAGS + OPTIONAL_TAGS
 _TAG = re.compile(r"<(/?)(" + "|".join(KNOWN_TAGS) + r")>")
 _BOM = "\ufeff"
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024  # a news article or fact sheet is a few KB; 10 MB is a book
+# Characters no document needs and a database or a terminal mishandles: NUL (PostgreSQL refuses
+# it; SQLite's length() stops at it), the other C0 controls but tab and line breaks, DEL, C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -110,19 +115,65 @@ def decode(data: bytes, path: Path | str) -> str:
     return text[1:] if text.startswith(_BOM) else text
 
 
+def _too_large(path: Path, size: int) -> DocumentError:
+    return DocumentError(
+        f"{path}:1: the document is {size / 2**20:.1f} MB; kb takes documents up to "
+        f"{MAX_DOCUMENT_BYTES // 2**20} MB (split it, or keep only the passages you cite)"
+    )
+
+
+def _kind_of_file(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):  # fmt: skip
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_document_bytes(path: Path) -> bytes:
+    """A document's bytes: a regular file of at most MAX_DOCUMENT_BYTES, checked before it is opened
+    (opening a FIFO would wait forever for a writer; a device never ends)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(f"{path}: is {_kind_of_file(info.st_mode)}, not a document file")
+        if info.st_size > MAX_DOCUMENT_BYTES:
+            raise _too_large(path, info.st_size)
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening still returns.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise DocumentError(f"{path}: is not a regular file, not a document file")
+            data = file.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read the document: {exc.strerror}") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise _too_large(path, len(data))
+    return data
+
+
+def check_storable(document: Document) -> None:
+    """Refuse text a database would reject or a terminal would obey: control characters in any field."""
+    m = _CONTROL.search(document.text)
+    if m is None:
+        return
+    where = next((f"<{name}>" for name, f in document.fields.items() if f.start <= m.start() < f.end), "outside the tags")
+    line = line_of(document.text, m.start())
+    column = m.start() - document.text.rfind("\n", 0, m.start())
+    raise DocumentError(
+        f"{document.path}:{line}: control character U+{ord(m.group()):04X} in {where} (column {column}); "
+        "kb takes text without control characters (tabs and line breaks aside): remove it"
+    )
+
+
 def parse_document(path: Path | str, data: bytes | None = None) -> Document:
     """Read and validate a tagged document; errors name the file, the line and the problem."""
     path = Path(path)
     if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DocumentError(f"{path}: cannot read the document: {exc.strerror}") from None
+        data = read_document_bytes(path)
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise DocumentError(
-            f"{path}:1: the document is {len(data) / 2**20:.1f} MB; kb takes documents up to "
-            f"{MAX_DOCUMENT_BYTES // 2**20} MB (split it, or keep only the passages you cite)"
-        )
+        raise _too_large(path, len(data))
     text = decode(data, path)
     fields: dict[str, Field] = {}
     open_tag: tuple[str, int, int] | None = None  # name, value start, tag offset

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kb.dates import DateSpec, PartialDate
 from kb.documents import Document
+from kb.errors import DateError
 
 # --- Policy language: verb families, strongest first ----------------------------------------------
 
@@ -92,7 +93,7 @@ def find_date(sentence: str, published: PartialDate) -> StatedDate:
         if m:
             try:
                 then = PartialDate.parse(f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
-            except ValueError:
+            except DateError:
                 then = None
             if then is not None and then.first_day() <= pub:
                 inner = find_date(quoted.group(1), then)
@@ -101,50 +102,14 @@ def find_date(sentence: str, published: PartialDate) -> StatedDate:
         m = re.search(pattern, sentence, 0 if name.startswith(("month", "year", "bare")) else re.IGNORECASE)
         if not m:
             continue
-        if name == "until month":
-            # A plan from the publication day to the next such month: "between now and mid-January".
-            month = _MONTHS[m.group(1).lower()]
-            year = pub.year + (1 if month < pub.month else 0)
-            spec = DateSpec(PartialDate.from_date(pub), PartialDate(year, month))
-            return StatedDate(spec, "relative", "planned")
-        if name == "month day year":
-            try:
-                d = PartialDate.parse(f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
-            except ValueError:
-                continue
-            return _stated(DateSpec(d), "explicit", pub)
-        if name == "month year":
-            return _stated(DateSpec(PartialDate(int(m.group(2)), _MONTHS[m.group(1).lower()])), "explicit", pub)
-        if name == "month day":
-            month, day = _MONTHS[m.group(1).lower()], int(m.group(2))
-            if not 1 <= day <= calendar.monthrange(pub.year, month)[1]:
-                continue
-            return _stated(DateSpec(PartialDate(pub.year, month, day)), "explicit", pub)
-        if name == "today":
-            return _stated(DateSpec(PartialDate.from_date(pub)), "relative", pub)
-        if name == "weekday":
-            # The nearest such day: news reports the last few days, and updates reach a day past publication.
-            back = (pub.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
-            shift = -back if back <= 3 else 7 - back
-            return _stated(DateSpec(PartialDate.from_date(pub + dt.timedelta(days=shift))), "relative", pub)
-        if name == "last year":
-            return _stated(DateSpec(PartialDate(pub.year - 1)), "relative", pub)
-        if name == "this year":
-            return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
-        if name == "years ago":
-            n = _NUMBERS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
-            if n:
-                # "nearly three years ago" is a little less than three years: half a year later.
-                months = n * 12 - (6 if re.search(r"(?i)\b(?:nearly|almost)\b", m.group(0)) else 0)
-                year = pub.year + (pub.month - 1 - months) // 12
-                return _stated(DateSpec(PartialDate(year), None, "approximately"), "relative", pub)
+        try:
+            stated = _rule_date(name, m, pub)
+            stated.spec.interval()  # every day of it must be a date
+            return stated
+        except _NoDate:
             continue
-        if name == "recent":
-            return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
-        if name == "in month":
-            return _stated(DateSpec(PartialDate(pub.year, _MONTHS[m.group(1).lower()])), "relative", pub)
-        if name in ("year", "bare year"):
-            return _stated(DateSpec(PartialDate(int(m.group(1)))), "explicit", pub)
+        except (ValueError, OverflowError, DateError):
+            continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
     # No date in the sentence. Something going on in the present ("we are conducting", "is one
     # of the parties") holds on the day of publication; anything else happened on or before it.
     if re.search(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?(?:\w+ing\b|one of\b)", sentence) and not re.search(
@@ -152,6 +117,59 @@ def find_date(sentence: str, published: PartialDate) -> StatedDate:
     ):
         return StatedDate(DateSpec(PartialDate.from_date(pub)), "context")
     return StatedDate(DateSpec(PartialDate.from_date(pub), None, "on_or_before"), "context")
+
+
+class _NoDate(Exception):
+    """A date rule matched words that state no date."""
+
+
+def _rule_date(name: str, m: re.Match[str], pub: dt.date) -> StatedDate:
+    """The date one matched rule states; _NoDate when the match is not a date after all."""
+    if name == "until month":
+        # A plan from the publication day to the next such month: "between now and mid-January".
+        month = _MONTHS[m.group(1).lower()]
+        year = pub.year + (1 if month < pub.month else 0)
+        spec = DateSpec(PartialDate.from_date(pub), PartialDate(year, month))
+        return StatedDate(spec, "relative", "planned")
+    if name == "month day year":
+        try:
+            d = PartialDate.parse(f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
+        except DateError:
+            raise _NoDate from None
+        return _stated(DateSpec(d), "explicit", pub)
+    if name == "month year":
+        return _stated(DateSpec(PartialDate(int(m.group(2)), _MONTHS[m.group(1).lower()])), "explicit", pub)
+    if name == "month day":
+        month, day = _MONTHS[m.group(1).lower()], int(m.group(2))
+        if not 1 <= day <= calendar.monthrange(pub.year, month)[1]:
+            raise _NoDate
+        return _stated(DateSpec(PartialDate(pub.year, month, day)), "explicit", pub)
+    if name == "today":
+        return _stated(DateSpec(PartialDate.from_date(pub)), "relative", pub)
+    if name == "weekday":
+        # The nearest such day: news reports the last few days, and updates reach a day past publication.
+        back = (pub.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+        shift = -back if back <= 3 else 7 - back
+        return _stated(DateSpec(PartialDate.from_date(pub + dt.timedelta(days=shift))), "relative", pub)
+    if name == "last year":
+        return _stated(DateSpec(PartialDate(pub.year - 1)), "relative", pub)
+    if name == "this year":
+        return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
+    if name == "years ago":
+        n = _NUMBERS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if n:
+            # "nearly three years ago" is a little less than three years: half a year later.
+            months = n * 12 - (6 if re.search(r"(?i)\b(?:nearly|almost)\b", m.group(0)) else 0)
+            year = pub.year + (pub.month - 1 - months) // 12
+            return _stated(DateSpec(PartialDate(year), None, "approximately"), "relative", pub)
+        raise _NoDate
+    if name == "recent":
+        return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
+    if name == "in month":
+        return _stated(DateSpec(PartialDate(pub.year, _MONTHS[m.group(1).lower()])), "relative", pub)
+    if name in ("year", "bare year"):
+        return _stated(DateSpec(PartialDate(int(m.group(1)))), "explicit", pub)
+    raise _NoDate
 
 
 def _stated(spec: DateSpec, basis: str, pub: dt.date) -> StatedDate:
@@ -244,6 +262,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     text = document.text
     proposals: list[Proposal] = []
     used_keys: set[str] = set()
+    next_suffix: dict[str, int] = {}
     for start, end in sentences(document):
         sentence = " ".join(text[start:end].split())
         family = next(((t, role, conf) for t, role, conf, pattern in FAMILIES if re.search(pattern, sentence)), None)
@@ -278,9 +297,13 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if key not in [a for a, _k in actors] and key not in [k for k, _n, _kind in new_actors]:
                 new_actors.append((key, name, kind))
                 actors.append((key, role if len(actors) == 0 else "subject"))
-        key = f"{published.iso()}-{_slug(sentence)}"
+        # A repeated sentence gets -2, -3, …: counting per base key keeps this linear.
+        base = key = f"{published.iso()}-{_slug(sentence)}"
+        n = next_suffix.get(base, 1)
         while key in used_keys:
-            key += "-2"
+            n += 1
+            key = f"{base}-{n}"
+        next_suffix[base] = n
         used_keys.add(key)
         proposal = Proposal(key, etype, round(confidence, 2), start, end, text[start:end], stated, policies, actors, new_actors)
         for event_key, event_type, event_date, event_policies in known.events:

@@ -1,29 +1,48 @@
 """Adding sources: `kb source new` copies documents in and writes starting annotations;
-`kb source migrate` validates reviewed annotations and writes the source migration."""
+`kb source migrate` validates reviewed annotations and writes the source migration.
+
+Everything derived from a document (titles, names, text) reaches a generated migration only as
+data: a Python literal checked to read back exactly, in a module compiled before it is written.
+Files appear all at once or not at all: each is written to a temporary file beside its target
+and renamed into place only when every one of them is ready.
+"""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
+import os
 import re
-import shutil
+import stat
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kb import loader
-from kb.annotations import check_reviewed, load_annotation_file
+from kb.annotations import check_reviewed, parse_annotation, resolve
 from kb.config import Location
-from kb.db import alembic_config, make_engine, write_head_marker
-from kb.documents import Document, parse_document, sha256_bytes
-from kb.errors import AnnotationError, KBError, LoadError
+from kb.db import HEAD_MARKER, alembic_config, make_engine
+from kb.documents import Document, check_storable, parse_document, read_document_bytes, sha256_bytes
+from kb.errors import AnnotationError, DocumentError, KBError, LoadError
 from kb.propose import Known, proposals_yaml, propose
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
+
+# Any extension holding the tagged format is taken (the copy in seeds/ is always KEY.txt);
+# .yaml/.yml would be taken for an annotation, and anything else is not a document kb reads.
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md", "")
+KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")
+_TEMP_SUFFIX = ".kb-tmp"
 
 STARTER = """\
 # Annotation of seeds/{name}: {title}
 # Published {published} · {url}
 # Format: docs/annotations.md. Fill this in from the document's <CONTENT>, check every
-# quote, then set `reviewed: true` and run `kb source migrate {key}`.
+# quote, then set `reviewed: true` and run `kb source check {key}`.{why}
 source:
   kind: {kind}              # news_article | fact_sheet | press_release | statement | speech | transcript | report | other
   publisher: null
@@ -53,21 +72,6 @@ events:
   #       basis: context
 """
 
-
-@dataclass(frozen=True)
-class NewSource:
-    document: Path
-    annotation: Path
-
-
-def _guess_kind(document: Document) -> str:
-    title = document.title.lower()
-    for word, kind in (("fact sheet", "fact_sheet"), ("statement", "statement"), ("release", "press_release")):
-        if word in title:
-            return kind
-    return "news_article"
-
-
 PROPOSED = """\
 # Annotation of seeds/{name}: {title}
 # Published {published} · {url}
@@ -91,44 +95,191 @@ events:
 """
 
 
+@dataclass(frozen=True)
+class NewSource:
+    document: Path
+    annotation: Path
+    key: str
+    proposed: int | None  # events proposed; None when proposing was not asked for
+    why_none: str | None = None  # when nothing was proposed: why, in words
+
+
+def _guess_kind(document: Document) -> str:
+    title = document.title.lower()
+    for word, kind in (("fact sheet", "fact_sheet"), ("statement", "statement"), ("release", "press_release")):
+        if word in title:
+            return kind
+    return "news_article"
+
+
+def source_key(stem: str, sha256: str) -> str:
+    """The ASCII slug a document is kept under (seeds/KEY.txt): letters, digits, - and _."""
+    ascii_only = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_only).strip("-_")[:100].strip("-_")
+    return slug or f"source-{sha256[:12]}"
+
+
+def _one_line(text: str) -> str:
+    """Text for a YAML comment: a line break in a title must not start a line of YAML."""
+    return " ".join(text.split())
+
+
+def _why_nothing(document: Document) -> str:
+    """Why proposing found no event in a document, in words."""
+    from kb.propose import find_date, sentences
+
+    spans = sentences(document)
+    if not spans:
+        return "its <CONTENT> has no sentence to read"
+    published = document.published
+    dated = sum(1 for a, b in spans if find_date(" ".join(document.text[a:b].split()), published).basis != "context")
+    if dated:
+        return (
+            f"{dated} sentence(s) state a date, but none names an event kb recognises "
+            "(a policy action such as rescind, restore, authorise, adopt)"
+        )
+    return "no sentence states a date or a policy action kb recognises"
+
+
+@dataclass
+class _Planned:
+    origin: Path
+    data: bytes
+    document: Document
+    key: str
+    resume: bool  # the document is already in seeds/ (an interrupted run): write only the annotation
+
+
+def _regular_file_bytes(path: Path) -> bytes | None:
+    """A seed file's bytes, or None for anything that is not a regular file (never opened)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        return read_document_bytes(path)
+    except (OSError, DocumentError):
+        return None
+
+
+def _plan(seeds: Path, paths: list[Path]) -> list[_Planned]:
+    """Check every document before anything is written: readable, valid, storable, a key of its own."""
+    names = {p.name.casefold(): p.name for p in seeds.iterdir()} if seeds.is_dir() else {}
+    existing: dict[str, str] = {}  # SHA-256 -> name, of the documents already in seeds/
+    for seed in sorted(seeds.glob("*.txt")):
+        seed_data = _regular_file_bytes(seed)
+        if seed_data is not None:
+            existing.setdefault(sha256_bytes(seed_data), seed.name)
+    planned: list[_Planned] = []
+    by_key: dict[str, Path] = {}
+    by_sha: dict[str, Path] = {}
+    for path in paths:
+        suffix = path.suffix.lower()
+        if suffix not in DOCUMENT_SUFFIXES:
+            raise DocumentError(
+                f"{path}: a {suffix} file is not a document kb takes; give the tagged text "
+                f"({', '.join(s for s in DOCUMENT_SUFFIXES if s)}, see seeds/)"
+            )
+        data = read_document_bytes(path)
+        document = parse_document(path, data)
+        check_storable(document)
+        key = source_key(path.stem, document.sha256)
+        if key.casefold() in by_key:
+            raise LoadError(f"{path}: would be seeds/{key}.txt, as {by_key[key.casefold()]} in the same command; rename one")
+        if document.sha256 in by_sha:
+            raise LoadError(f"{path}: the same document as {by_sha[document.sha256]} in the same command")
+        by_key[key.casefold()] = path
+        by_sha[document.sha256] = path
+        text_name, yaml_name = f"{key}.txt", f"{key}.yaml"
+        has_annotation = yaml_name.casefold() in names
+        # A copy without its annotation is what an interrupted `kb source new` leaves: finish it.
+        resume = existing.get(document.sha256) == text_name and not has_annotation
+        if document.sha256 in existing and not resume:
+            raise LoadError(f"{path}: the same document is already in seeds/ as {existing[document.sha256]}")
+        if text_name.casefold() in names and not resume:
+            raise LoadError(f"{path}: seeds/{names[text_name.casefold()]} already exists; rename the new document")
+        if has_annotation:
+            raise LoadError(f"{path}: seeds/{names[yaml_name.casefold()]} already exists; not overwriting that annotation")
+        planned.append(_Planned(path, data, document, key, resume))
+    return planned
+
+
+def _annotation_text(plan: _Planned, known: Known | None) -> tuple[str, int | None, str | None]:
+    """The starting annotation, how many events it proposes, and why none when none."""
+    document = plan.document
+    fields = dict(
+        name=f"{plan.key}.txt",
+        key=plan.key,
+        title=_one_line(document.title),
+        published=document.published.iso(),
+        url=_one_line(document.url),
+        kind=_guess_kind(document),
+    )
+    if known is None:
+        return STARTER.format(why="", **fields), None, None
+    proposals = propose(document, known)
+    if proposals:
+        actors, policies, events = proposals_yaml(proposals, known)
+        return PROPOSED.format(count=len(proposals), actors=actors, policies=policies, events=events, **fields), len(proposals), None
+    why = _why_nothing(document)
+    return STARTER.format(why=f"\n# kb proposed no events: {why}.", **fields), 0, why
+
+
 def new_sources(*, root: Path, paths: list[Path], known: Known | None = None) -> list[NewSource]:
-    """Copy documents into seeds/ and write a starting annotation for each (all or nothing);
+    """Copy documents into seeds/ and write a starting annotation for each, all or nothing;
     with `known` (the knowledge base's names), the annotation holds proposed events."""
     seeds = root / "seeds"
-    existing = {sha256_bytes(p.read_bytes()): p for p in seeds.glob("*.txt")}
-    planned: list[tuple[Path, Document, Path, Path]] = []
-    for path in paths:
-        document = parse_document(path)
-        target = seeds / path.name
-        if document.sha256 in existing:
-            raise LoadError(f"{path}: the same document is already in seeds/ as {existing[document.sha256].name}")
-        if target.exists() and target.resolve() != path.resolve():
-            raise LoadError(f"{path}: seeds/{path.name} already exists; rename the new document")
-        annotation = target.with_suffix(".yaml")
-        if annotation.exists():
-            raise LoadError(f"{annotation}: an annotation already exists; not overwriting it")
-        planned.append((path, document, target, annotation))
-    made = []
-    for path, document, target, annotation in planned:
-        if target.resolve() != path.resolve():
-            shutil.copyfile(path, target)
-        fields = dict(
-            name=target.name,
-            key=target.stem,
-            title=document.title,
-            published=document.published.iso(),
-            url=document.url,
-            kind=_guess_kind(document),
-        )
-        proposals = propose(document, known) if known is not None else []
-        if proposals:
-            actors, policies, events = proposals_yaml(proposals, known)  # type: ignore[arg-type]
-            text = PROPOSED.format(count=len(proposals), actors=actors, policies=policies, events=events, **fields)
-        else:
-            text = STARTER.format(**fields)
-        annotation.write_text(text, encoding="utf-8")
-        made.append(NewSource(target, annotation))
-    return made
+    planned = _plan(seeds, paths)
+    texts = [_annotation_text(plan, known) for plan in planned]
+    files: list[tuple[Path, bytes]] = []
+    for plan, (text, _count, _why) in zip(planned, texts):
+        if not plan.resume:
+            files.append((seeds / f"{plan.key}.txt", plan.data))
+        files.append((seeds / f"{plan.key}.yaml", text.encode("utf-8")))
+    write_all(files)
+    return [
+        NewSource(seeds / f"{plan.key}.txt", seeds / f"{plan.key}.yaml", plan.key, count, why)
+        for plan, (_text, count, why) in zip(planned, texts)
+    ]
+
+
+# --- Writing files all at once -------------------------------------------------------------------
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """Write data to a new temporary file beside target (same folder, so a rename is atomic)."""
+    temp = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}{_TEMP_SUFFIX}"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file or none: all are staged first, then renamed into place in order."""
+    staged: list[Path] = []
+    placed: list[Path] = []
+    folder = files[0][0].parent if files else Path()
+    try:
+        for target, data in files:
+            folder = target.parent
+            staged.append(_stage(target, data))
+        for (target, _data), temp in zip(files, staged):
+            folder = target.parent
+            os.replace(temp, target)
+            placed.append(target)
+    except OSError as exc:
+        for path in (*staged, *placed):
+            path.unlink(missing_ok=True)
+        raise LoadError(f"{shown(folder)}/: cannot write there: {exc.strerror or exc}; nothing was written") from None
+    except BaseException:
+        for path in (*staged, *placed):
+            path.unlink(missing_ok=True)
+        raise
 
 
 def shown(path: Path) -> Path:
@@ -139,22 +290,41 @@ def shown(path: Path) -> Path:
         return path
 
 
-def _embed(text: str) -> str:
-    """A Python literal of the annotation a reviewer can read: triple-quoted when that is exact."""
-    if '"""' not in text and "\\" not in text and not text.endswith('"'):
-        return '"""\\\n' + text + '"""'
-    return repr(text)
+# --- Checking reviewed annotations ---------------------------------------------------------------
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:50]
+def _key_of(arg: str) -> str:
+    """The source key a `kb source check/migrate` argument names (KEY, KEY.txt or seeds/KEY.yaml)."""
+    name = Path(arg).name
+    stem = name[: -len(Path(name).suffix)] if Path(name).suffix in (".txt", ".yaml") else name
+    if not KEY.fullmatch(stem):
+        raise LoadError(
+            f"{arg!r} is not a source key: keys are ASCII letters, digits, - and _ "
+            "(`kb source new` gives each document one)"
+        )
+    return stem
 
 
-def _previous_entries(location: Location) -> dict[str, loader.SourceEntry]:
+def _read_annotation(path: Path) -> str:
+    """An annotation file's text: a regular UTF-8 file (a FIFO or a directory is refused unopened)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise AnnotationError(f"{path}: no annotation file; `kb source new` writes a starting one") from None
+    except OSError as exc:
+        raise AnnotationError(f"{path}: cannot read the annotation: {exc.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise AnnotationError(f"{path}: not a regular file; the annotation must be a YAML file")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnnotationError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise AnnotationError(f"{path}: cannot read the annotation: {exc.strerror}") from None
+
+
+def _previous_entries(script: ScriptDirectory) -> dict[str, loader.SourceEntry]:
     """The entry each source was last migrated with, by key (walking the existing revisions)."""
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(alembic_config(location))
     latest: dict[str, loader.SourceEntry] = {}
     for revision in reversed(list(script.walk_revisions())):  # oldest first
         for entry in getattr(revision.module, "SOURCES", []):
@@ -162,25 +332,33 @@ def _previous_entries(location: Location) -> dict[str, loader.SourceEntry]:
     return latest
 
 
+def _scripts(location: Location) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(location))
+
+
 def _reviewed_entries(
-    location: Location, keys: list[str], *, added_at: str, refuse_unchanged: bool
+    location: Location, script: ScriptDirectory, keys: list[str], *, added_at: str, refuse_unchanged: bool
 ) -> tuple[list[loader.SourceEntry], list[Document]]:
     """What a source migration for these keys would load, every check passed (trial load included)."""
     root = location.require_root()
-    previous = _previous_entries(location)
+    previous = _previous_entries(script)
     entries: list[loader.SourceEntry] = []
     documents: list[Document] = []
-    for key in dict.fromkeys(Path(k).stem for k in keys):
+    for key in dict.fromkeys(_key_of(k) for k in keys):
         doc_path = shown(root / "seeds" / f"{key}.txt")
-        if not doc_path.exists():
+        if not os.path.lexists(doc_path):
             raise LoadError(f"{doc_path}: no such document; `kb source new PATH` copies one in")
         document = parse_document(doc_path)
+        check_storable(document)
         ann_path = doc_path.with_suffix(".yaml")
-        check_reviewed(load_annotation_file(ann_path, document), origin=str(ann_path))
-        annotation = ann_path.read_text(encoding="utf-8")
+        annotation = _read_annotation(ann_path)  # read once: what is checked is what is embedded
+        contribution = parse_annotation(annotation, origin=str(ann_path), source_key=key)
+        check_reviewed(resolve(contribution, document, origin=str(ann_path)), origin=str(ann_path))
         entry: loader.SourceEntry = {
             "key": key,
-            "document": f"seeds/{doc_path.name}",
+            "document": f"seeds/{key}.txt",
             "sha256": document.sha256,
             "added_at": added_at,
             "annotation": annotation,
@@ -198,58 +376,171 @@ def _reviewed_entries(
 
 def check_sources(*, location: Location, keys: list[str]) -> list[str]:
     """Everything `kb source migrate` checks, writing nothing: returns what was checked."""
-    entries, _ = _reviewed_entries(location, keys, added_at="check", refuse_unchanged=False)
+    entries, _ = _reviewed_entries(location, _scripts(location), keys, added_at="check", refuse_unchanged=False)
     return [e["key"] for e in entries]
 
 
-def migrate_sources(*, location: Location, keys: list[str], message: str | None = None) -> Path:
-    """Validate the reviewed annotations of these sources and write one migration that loads them."""
-    from alembic.script import ScriptDirectory
+# --- Writing the migration -----------------------------------------------------------------------
 
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    entries, documents = _reviewed_entries(location, keys, added_at=now.isoformat(), refuse_unchanged=True)
 
+def repair_head_marker(location: Location) -> str | None:
+    """Bring migrations/HEAD in step with the revisions in migrations/versions/ (an interrupted
+    `kb source migrate` can leave it naming the previous head); returns the head."""
+    head = _scripts(location).get_current_head()
+    marker = location.require_root() / HEAD_MARKER
+    try:
+        current = marker.read_text(encoding="utf-8").strip() if marker.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if head is not None and current != head:
+        write_all([(marker, f"{head}\n".encode("ascii"))])
+    return head
+
+
+def _embed(text: str) -> str:
+    """A Python literal of the text: triple-quoted when that reads back exactly, else repr()."""
+    readable = all(c == "\n" or c.isprintable() for c in text)
+    if readable and '"""' not in text and "\\" not in text and not text.endswith('"'):
+        literal = '"""\\\n' + text + '"""'
+        try:
+            if ast.literal_eval(literal) == text:
+                return literal
+        except (SyntaxError, ValueError):
+            pass
+    return repr(text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:50] or "source"
+
+
+_ENTRY_FIELDS = ("key", "document", "sha256", "added_at")
+
+
+def _sources_block(entries: list[loader.SourceEntry]) -> tuple[str, dict[str, str]]:
+    """The module-level data of a source migration, and the value each named literal must hold."""
+    literals: dict[str, str] = {}
     lines: list[str] = []
     for i, entry in enumerate(entries, start=1):
+        literals[f"ANNOTATION_{i}"] = entry["annotation"]
         lines.append(f"ANNOTATION_{i} = {_embed(entry['annotation'])}\n")
         if "replaces" in entry:
+            literals[f"REPLACED_{i}"] = entry["replaces"]
             lines.append(f"REPLACED_{i} = {_embed(entry['replaces'])}\n")
     lines.append("SOURCES: list[SourceEntry] = [")
     for i, entry in enumerate(entries, start=1):
         lines.append("    {")
-        for field in ("key", "document", "sha256", "added_at"):
-            lines.append(f"        {json.dumps(field)}: {json.dumps(entry[field])},")  # type: ignore[literal-required]
+        for name in _ENTRY_FIELDS:
+            lines.append(f"        {json.dumps(name)}: {repr(entry[name])},")  # type: ignore[literal-required]
         lines.append(f'        "annotation": ANNOTATION_{i},')
         if "replaces" in entry:
             lines.append(f'        "replaces": REPLACED_{i},')
-            lines.append(f'        "replaces_added_at": {json.dumps(entry["replaces_added_at"])},')
+            lines.append(f'        "replaces_added_at": {repr(entry["replaces_added_at"])},')
         lines.append("    },")
     lines.append("]")
-    block = "\n".join(lines)
+    return "\n".join(lines), literals
+
+
+_REVISION_LINES = re.compile(r"\n\nRevision ID: [0-9a-f]+\nRevises: [0-9A-Za-z, ]*\nCreate Date: [0-9: .-]+\n")
+_TEMPLATE_NAMES = {"revision", "down_revision", "branch_labels", "depends_on", "ROOT", "SOURCES", "upgrade", "downgrade"}
+
+
+def _data_of(node: ast.expr, literals: dict[str, str]) -> object:
+    """The value of SOURCES as written: constants, lists, dicts and the named annotation literals."""
+    if isinstance(node, ast.Name) and node.id in literals:
+        return literals[node.id]
+    if isinstance(node, ast.List):
+        return [_data_of(e, literals) for e in node.elts]
+    if isinstance(node, ast.Dict) and all(k is not None for k in node.keys):
+        return {_data_of(k, literals): _data_of(v, literals) for k, v in zip(node.keys, node.values)}  # type: ignore[arg-type]
+    return ast.literal_eval(node)
+
+
+def check_module(text: str, *, doc: str, literals: dict[str, str], entries: list[loader.SourceEntry]) -> None:
+    """Prove the rendered module compiles and holds the sources as data only: its docstring, its
+    names and every literal are exactly what was meant, so nothing a document says became code."""
+    try:
+        compile(text, "<source migration>", "exec", dont_inherit=True)
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError) as exc:
+        raise KBError(f"the source migration did not compile ({exc}); nothing was written") from None
+    problems: list[str] = []
+    docstring = ast.get_docstring(tree, clean=False) or ""
+    if not (docstring.startswith(doc) and _REVISION_LINES.fullmatch(docstring[len(doc) :])):
+        problems.append("its docstring")
+    defined: dict[str, ast.expr | None] = {}
+    for node in tree.body[1:]:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            defined[node.targets[0].id] = node.value
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            defined[node.target.id] = node.value
+        elif isinstance(node, ast.FunctionDef):
+            defined[node.name] = None
+        else:
+            problems.append(f"a statement at line {node.lineno}")
+    if set(defined) != _TEMPLATE_NAMES | set(literals):
+        problems.append("the names it defines")
+    for name, value in literals.items():
+        node = defined.get(name)
+        try:
+            if node is None or ast.literal_eval(node) != value:
+                problems.append(name)
+        except ValueError:
+            problems.append(name)
+    try:
+        written = _data_of(defined["SOURCES"], literals) if defined.get("SOURCES") is not None else None
+    except (ValueError, TypeError, KeyError):
+        written = None
+    if written != [dict(e) for e in entries]:
+        problems.append("SOURCES")
+    if problems:
+        raise KBError(f"the source migration did not render as data only ({', '.join(problems)}); nothing was written")
+
+
+def migrate_sources(*, location: Location, keys: list[str], message: str | None = None) -> Path:
+    """Validate the reviewed annotations of these sources and write one migration that loads them,
+    together with migrations/HEAD naming it."""
+    from alembic.util import format_as_comma
+    from mako.template import Template
+
+    root = location.require_root()
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    script = _scripts(location)
+    entries, _documents = _reviewed_entries(location, script, keys, added_at=now.isoformat(), refuse_unchanged=True)
+    block, literals = _sources_block(entries)
+    keys_text = ", ".join(e["key"] for e in entries)  # ASCII slugs: safe anywhere
     verb = "Correct" if any("replaces" in e for e in entries) else "Add"
-    titles = "; ".join(f"{e['key']}: {d.title}" for e, d in zip(entries, documents))
     doc = (
-        f"{verb} source{'s' if len(entries) > 1 else ''} {titles}\n\n"
+        f"{verb} source{'s' if len(entries) > 1 else ''} {keys_text}\n\n"
         "Written by `kb source migrate` from the reviewed annotation(s) in seeds/, embedded below so that\n"
         "replaying history never depends on an annotation file's current content. Each document is\n"
         "read from seeds/ and must still have the SHA-256 recorded here."
     )
-    script = ScriptDirectory.from_config(alembic_config(location))
-    slug = message or ("source " + " ".join(e["key"] for e in entries))
-    result = script.generate_revision(
-        uuid.uuid4().hex[:12],
-        _slug(slug),
-        head="head",
+    # The head from the revisions themselves, never from migrations/HEAD (stale after an interrupt).
+    head = script.get_current_head()
+    revision = uuid.uuid4().hex[:12]
+    slug = _slug(message or ("source " + " ".join(e["key"] for e in entries)))
+    text = Template(filename=str(root / "migrations" / "script.py.mako")).render_unicode(
+        up_revision=revision,
+        down_revision=head,
+        branch_labels=None,
+        depends_on=None,
+        create_date=now.replace(tzinfo=None),
+        comma=format_as_comma,
+        message=slug,
         doc=doc,
         sources_block=block,
         writer=loader.WRITER_VERSION,
     )
-    if result is None or result.path is None:
-        raise KBError("Alembic did not write the migration")
-    write_head_marker(location)
-    return Path(result.path)
-
-
+    check_module(text, doc=doc, literals=literals, entries=entries)
+    path = root / "migrations" / "versions" / f"{now:%Y%m%d}_{revision}_{slug}.py"
+    marker = root / HEAD_MARKER
+    write_all([(path, text.encode("utf-8")), (marker, f"{revision}\n".encode("ascii"))])
+    # A newer migrations/HEAD than migrations/versions/ says the marker was written after the revision.
+    os.utime(marker)
+    return path
 
 
 def _dry_run(location: Location, entries: list[loader.SourceEntry], root: Path) -> None:

@@ -26,6 +26,8 @@ down_revision: str | Sequence[str] | None = ${repr(down_revision)}
 branch_labels: str | Sequence[str] | None = ${repr(branch_labels)}
 depends_on: str | Sequence[str] | None = ${repr(depends_on)}
 % if context.get("sources_block"):
+## sources_block is data only (literals of the annotations and entries): kb/sources.py renders
+## this template itself, proves the module holds exactly that data, and writes it with HEAD.
 
 ROOT = Path(__file__).resolve().parents[2]
 
