@@ -148,12 +148,12 @@ def db_metadata(output: Any, db: str | None) -> None:
     Example:
         kb db metadata -o metadata.json && datasette kb.sqlite -m metadata.json
     """
-    from kb import export
+    from kb.datasette import datasette_metadata
 
     location = locate(db)
     names = database.table_columns(location, _notify)
     stem = location.sqlite_path.stem if location.sqlite_path else "kb"
-    metadata = export.datasette_metadata(database=stem, existing=names)
+    metadata = datasette_metadata(database=stem, existing=names)
     output.write(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
 
 
