@@ -287,13 +287,19 @@ def timeline(session: Session, *, filters: Filters) -> Timeline:
 def stream_timeline(session: Session, *, filters: Filters, page: int = 1000) -> Iterator[TimelineEvent]:
     """The same events as timeline(), page by page (keyset on the sort columns), so a timeline of
     any length is written in constant memory. (As-of timelines are re-dated and re-sorted as a
-    whole, so they are built in full.)"""
+    whole, so they are built in full.)
+
+    Every name is resolved here, before the first event is asked for: an unknown or ambiguous
+    name fails before a caller has written anything."""
     if filters.as_of is not None:
-        yield from timeline(session, filters=filters).events
-        return
+        return iter(timeline(session, filters=filters).events)
     policies = list(dict.fromkeys(find_policy(session, name) for name in filters.policies))
     actors = list(dict.fromkeys(find_actor(session, name) for name in filters.actors))
     selection = _event_select(filters, [p.id for p in policies], [a.id for a in actors])
+    return _pages(session, selection, page)
+
+
+def _pages(session: Session, selection: Select[Any], page: int) -> Iterator[TimelineEvent]:
     conn = session.connection()
     after: tuple[str, str] | None = None
     while True:

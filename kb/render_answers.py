@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from kb.conflicts import Conflict
 from kb.queries import TimelineEvent, event_date
-from kb.render import event_json, format_date, number_sources, source_marks, write_sources
+from kb.render import csv_writer, displayed, event_json, format_date, json_text, number_sources, source_marks, write_sources
 from kb.search import Results
 from kb.states import Answer, History, State
 
@@ -75,7 +73,6 @@ def _describe(state: State) -> str:
 
 
 def write_history(hist: History, fmt: str, out: TextIO) -> None:
-    events = _unique(e for s in hist.states for e in s.events)
     if fmt == "json":
         payload = {"policy": {"key": hist.policy.key, "name": hist.policy.name}, "as_of": _iso(hist.as_of)}
         payload["states"] = [state_json(s) for s in hist.states]
@@ -84,6 +81,8 @@ def write_history(hist: History, fmt: str, out: TextIO) -> None:
         _states_csv(hist.states, out, extra={})
     else:
         md = fmt == "markdown"
+        hist = displayed(hist, fmt)
+        events = _unique(e for s in hist.states for e in s.events)
         known = f", as the sources published by {hist.as_of} tell it" if hist.as_of else ""
         n = len(hist.states)
         out.write(f"{'# ' if md else ''}{hist.policy.name}: {n} state{'s' if n != 1 else ''}{known}\n\n")
@@ -95,7 +94,6 @@ def write_history(hist: History, fmt: str, out: TextIO) -> None:
 
 
 def write_answer(answer: Answer, fmt: str, out: TextIO) -> None:
-    events = _unique(e for s in answer.states for e in s.events)
     if fmt == "json":
         payload = {
             "policy": {"key": answer.policy.key, "name": answer.policy.name},
@@ -111,6 +109,8 @@ def write_answer(answer: Answer, fmt: str, out: TextIO) -> None:
         _states_csv(answer.states, out, extra={"at": answer.at.isoformat(), "status": answer.status})
         return
     md = fmt == "markdown"
+    answer = displayed(answer, fmt)
+    events = _unique(e for s in answer.states for e in s.events)
     known = f" (as the sources published by {answer.as_of} tell it)" if answer.as_of else ""
     head = f"{answer.policy.name} on {answer.at}{known}: "
     if answer.status == "determinate":
@@ -138,7 +138,7 @@ STATE_CSV = (
 
 
 def _states_csv(states: Sequence[State], out: TextIO, *, extra: dict[str, str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow([*extra, *STATE_CSV])
     for state in states:
         for event in state.events:
@@ -147,7 +147,7 @@ def _states_csv(states: Sequence[State], out: TextIO, *, extra: dict[str, str]) 
                     [
                         *extra.values(), state.number, str(state.valid_from), str(state.valid_to or ""),
                         state.stance, state.opened_by.key, event.type, event.headline, event.key,
-                        " ".join(c.quote.split()), format_date(c.stated_date, c.stated_qualifier, c.stated_end),
+                        c.quote, format_date(c.stated_date, c.stated_qualifier, c.stated_end),
                         c.date_basis, c.source.key, c.source.title, c.source.published, c.source.url,
                     ]
                 )  # fmt: skip
@@ -161,15 +161,16 @@ def write_conflicts(found: Sequence[Conflict], fmt: str, out: TextIO) -> None:
         _dump({"conflicts": [_conflict_json(c) for c in found]}, out)
         return
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv_writer(out)
         writer.writerow(["kind", "event_key", "headline", "role", "side", "claim", "quote", "source_key", "source_title", "source_published", "source_url"])
         for c in found:
             for side_name, side in (("a", c.a), ("b", c.b)):
                 writer.writerow([c.kind, c.event_key, c.headline, c.role or "", side_name, side.claim,
-                                 " ".join(side.quote.split()), side.source.key, side.source.title,
+                                 side.quote, side.source.key, side.source.title,
                                  side.source.published, side.source.url])  # fmt: skip
         return
     md = fmt == "markdown"
+    found = displayed(list(found), fmt)
     n = len(found)
     out.write(f"{'# ' if md else ''}{n} conflict{'s' if n != 1 else ''} between sources\n\n")
     if not found:
@@ -224,21 +225,22 @@ def write_search(results: Results, fmt: str, out: TextIO) -> None:
         )
         return
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv_writer(out)
         writer.writerow(["kind", "rank", "key", "date", "match", "source_title", "source_published", "source_url", "supports"])
         for h in results.events:
-            writer.writerow(["event", f"{h.rank:.4f}", h.event.key, format_date(h.event.date, h.event.qualifier, h.event.end), h.highlighted, "", "", "", ""])
+            writer.writerow(["event", round(h.rank, 4), h.event.key, format_date(h.event.date, h.event.qualifier, h.event.end), h.highlighted, "", "", "", ""])
         for s in results.sources:
             for p in s.passages:
-                writer.writerow(["passage", f"{s.rank:.4f}", s.source.key, s.source.published, p.text, s.source.title,
+                writer.writerow(["passage", round(s.rank, 4), s.source.key, s.source.published, p.text, s.source.title,
                                  s.source.published, s.source.url, "; ".join(k for k, _, _ in p.events)])  # fmt: skip
         return
     md = fmt == "markdown"
+    results = displayed(results, fmt)
 
     def mark(text: str) -> str:
         return text.replace("\u00ab", "**").replace("\u00bb", "**") if md else text
 
-    out.write(f"{'# ' if md else ''}Search {results.query!r}: {len(results.events)} events, {len(results.sources)} sources\n\n")
+    out.write(f"{'# ' if md else ''}Search '{results.query}': {len(results.events)} events, {len(results.sources)} sources\n\n")
     if not results.events and not results.sources:
         out.write("Nothing matches.\n")
         return
@@ -274,5 +276,4 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def _dump(payload: dict[str, Any], out: TextIO) -> None:
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(payload) + "\n")

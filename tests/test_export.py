@@ -56,7 +56,9 @@ def test_csl_json_has_the_required_fields_and_stable_keys(db_copy: str, new_db) 
         assert item["issued"]["date-parts"][0][0] >= 2014
         assert item["title"] and item["URL"].startswith("http")
     assert len({i["id"] for i in items}) == len(items)
-    rebuilt = json.loads(ok("sources", "--format", "csl-json", "--db", new_db()).stdout)
+    fresh = new_db()
+    ok("db", "upgrade", "--db", fresh)
+    rebuilt = json.loads(ok("sources", "--format", "csl-json", "--db", fresh).stdout)
     assert [i["id"] for i in rebuilt] == [i["id"] for i in items]
 
 
