@@ -251,7 +251,7 @@ def differences(actual: fingerprint.Units, expected: fingerprint.Units) -> list[
     return lines
 
 
-_SHOWN = 60  # characters of a value shown in a difference
+_SHOWN = 80  # characters of a value shown in a difference
 
 
 def _show(value: Any) -> str:
