@@ -157,6 +157,30 @@ def db_metadata(output: Any, db: str | None) -> None:
     output.write(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
 
 
+@db_group.command("snapshot")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@db_option
+def db_snapshot(path: Path, force: bool, db: str | None) -> None:
+    """Write a portable, read-only-friendly copy of the knowledge base to PATH.
+
+    The copy is compacted and uses SQLite's rollback journal instead of WAL, so plain sqlite3
+    and `datasette --immutable` open it from a read-only folder. Open it read-only with
+    `sqlite3 -readonly PATH` or `PRAGMA query_only = 1`.
+
+    \b
+    Example:
+        kb db snapshot kb-2026-11-27.sqlite && datasette --immutable kb-2026-11-27.sqlite
+    """
+    from kb.snapshot import snapshot
+
+    done = snapshot(location=locate(db), target=path, overwrite=force)
+    click.echo(
+        f"wrote {path} ({done.size:,} bytes, revision {done.revision}: "
+        f"{done.sources} sources, {done.events} events)"
+    )
+
+
 # --- Queries ------------------------------------------------------------------------------------
 
 
