@@ -25,21 +25,29 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 ITEMS = "#chart .vis-item.vis-point, #chart .vis-item.vis-range, #chart .vis-item.vis-box"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def launch() -> Iterator[Any]:
+    """Headless Chromium, for as long as the generator runs."""
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
 
 
-def open_page(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch()
+
+
+def open_page(browser: Any, path: Path, *, on_dialog: list[str] | None = None) -> tuple[Any, list[str], list[str]]:
+    """The page loaded and drawn; console errors (CSP refusals among them) and requests are collected."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: requests.append(r.url))
+    dialogs = on_dialog if on_dialog is not None else errors
+    page.on("dialog", lambda d: (dialogs.append(f"dialog: {d.message}"), d.dismiss()))
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-ready=true]", timeout=15000)
     return page, errors, requests
