@@ -44,14 +44,10 @@ def _notify(message: str) -> None:
 
 @contextlib.contextmanager
 def reading(db_arg: str | None) -> Iterator[Session]:
-    """A session on a database at head (built or upgraded first if needed, said on stderr)."""
-    location = locate(db_arg)
-    engine = database.open_current(location, _notify)  # one engine: the revision check and the query
-    try:
-        with database.session_scope(engine) as session:
-            yield session
-    finally:
-        engine.dispose()
+    """A session reading one snapshot of the knowledge base for the whole command (built, or
+    upgraded when no other writer is busy, first; said on stderr)."""
+    with database.reading(locate(db_arg), _notify) as session:
+        yield session
 
 
 # Subcommands inherit the help option names from the group's context (as in sqlite-utils).
@@ -86,16 +82,24 @@ def _report_move(location: Location, before: str | None, after: str | None) -> N
 
 @db_group.command("upgrade")
 @click.argument("revision", default="head")
+@click.option(
+    "--init",
+    is_flag=True,
+    help="Make a database that is not a knowledge base yet (an empty file, or another application's "
+    "database) into one, adding kb's tables beside what it holds. Without it such a database is refused.",
+)
 @db_option
-def db_upgrade(revision: str, db: str | None) -> None:
-    """Apply migrations up to REVISION (default: head).
+def db_upgrade(revision: str, init: bool, db: str | None) -> None:
+    """Apply migrations up to REVISION (default: head); creates a missing database file.
 
     \b
-    Example:
+    Examples:
         kb db upgrade
+        kb db upgrade --db ~/kb/new.sqlite
+        kb db upgrade --init --db empty.sqlite
     """
     location = locate(db)
-    before, after = database.upgrade(location, revision)
+    before, after = database.upgrade(location, revision, init=init)
     _report_move(location, before, after)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from kb.errors import ConfigError
 
@@ -24,10 +25,14 @@ def find_root(start: Path | None = None) -> Path | None:
 
 
 def to_url(value: str) -> str:
-    """A database URL from a URL or a file path (relative paths are taken from the working directory)."""
+    """A database URL from a URL or a file path (relative paths are taken from the working directory).
+
+    A path is quoted into the URL, so `?`, `#` and `%` in it stay part of the file name."""
     if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+        scheme, _, rest = value.partition("://")
+        # postgresql:// alone means psycopg2 to SQLAlchemy; kb's postgres extra installs psycopg 3.
+        return f"postgresql+psycopg://{rest}" if scheme.lower() in ("postgres", "postgresql") else value
+    return "sqlite:///" + quote(str(Path(value).expanduser().resolve()))
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,12 @@ class Location:
 
     @property
     def sqlite_path(self) -> Path | None:
-        if self.url.startswith("sqlite:///") and self.url != "sqlite:///:memory:":
-            return Path(self.url[len("sqlite:///") :])
-        return None
+        if not self.url.startswith("sqlite:///"):
+            return None
+        from sqlalchemy.engine import make_url
+
+        database = make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
 
     def describe(self) -> str:
         """The file path, or the URL without its password."""
