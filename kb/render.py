@@ -413,19 +413,24 @@ def write_rows(rows: Sequence[Any], fmt: str, out: TextIO, *, columns: Sequence[
     widths = [max(display_width(v) for v in [h] + [r[i] for r in table]) for i, h in enumerate(header)]
     limit = terminal_width(out)
     if limit is not None:
-        widths = _fit(widths, limit - 2 * (len(widths) - 1))
+        widths = _fit(widths, limit - 2 * (len(widths) - 1), header)
     for row in [header, *table]:
         cells = [truncate(v, w) for v, w in zip(row, widths)]
         out.write("  ".join(v + " " * (w - display_width(v)) for v, w in zip(cells, widths)).rstrip() + "\n")
 
 
-def _fit(widths: list[int], room: int) -> list[int]:
-    """Column widths that sum to at most room, taken from the widest columns first."""
+def _fit(widths: list[int], room: int, headers: Sequence[str]) -> list[int]:
+    """Column widths that sum to at most room. The other columns give way before the first (the
+    key a user types), each down to its header or 12 characters; then all of them, at last to 1."""
     widths = list(widths)
-    while sum(widths) > room and max(widths) > 1:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        runner_up = max((w for i, w in enumerate(widths) if i != widest), default=1)
-        widths[widest] -= max(1, min(sum(widths) - room, widths[widest] - max(runner_up, 1)))
+    floors = [min(w, max(len(h), 12)) for w, h in zip(widths, headers)]
+    everything = range(len(widths))
+    for columns, floor in ((everything[1:], floors), (everything, floors), (everything, [1] * len(widths))):
+        while sum(widths) > room:
+            wider = [i for i in columns if widths[i] > floor[i]]
+            if not wider:
+                break
+            widths[max(wider, key=lambda i: widths[i])] -= 1
     return widths
 
 
