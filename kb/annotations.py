@@ -8,6 +8,7 @@ the loader writes its contribution, so replaying history never depends on files 
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,12 @@ _DATE_IN_TEXT = re.compile(rf"\b(1[0-9]{{3}}|20[0-9]{{2}})\b|\b({_MONTHS})\b\.?"
 # libyaml's parser when PyYAML was built with it (its wheels are): the same nodes and line marks, ~10x faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# An annotation is a few kilobytes of mappings three or four levels deep; these bounds leave
+# ample room and keep hostile input (a billion laughs, deep nesting) from costing anything.
+MAX_ANNOTATION_BYTES = 2 * 2**20
+MAX_DEPTH = 32
+_MAX_OCCURRENCE_DIGITS = 6
+
 
 # --- YAML with line numbers -------------------------------------------------------------
 
@@ -45,6 +52,38 @@ class _List(list):  # type: ignore[type-arg]
     line: int
 
 
+def _compose(text: str, *, origin: str) -> yaml.Node | None:
+    """The YAML node tree, refused before it is built if it is too large, nested too deep, or
+    uses anchors and aliases (which let a few bytes expand exponentially, or refer to themselves)."""
+    if len(text) > MAX_ANNOTATION_BYTES or len(text.encode("utf-8")) > MAX_ANNOTATION_BYTES:
+        raise AnnotationError(f"{origin}:1: {_too_large(len(text.encode('utf-8')))}")
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise AnnotationError(
+                    f"{origin}:{line}: YAML anchors and aliases (&name, *name) are not allowed in an annotation; "
+                    "write each value out"
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise AnnotationError(f"{origin}:{line}: nested more than {MAX_DEPTH} levels deep; an annotation is not")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise AnnotationError(f"{origin}:{line}: not valid YAML: {problem}") from None
+
+
+def _too_large(size: int) -> str:
+    return f"the annotation is {size / 2**20:.1f} MB; kb takes annotations up to {MAX_ANNOTATION_BYTES // 2**20} MB"
+
+
 def _convert(node: yaml.Node) -> Any:
     """YAML node → Python, every scalar a string, mappings and lists remembering their lines."""
     if isinstance(node, yaml.MappingNode):
@@ -52,9 +91,11 @@ def _convert(node: yaml.Node) -> Any:
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise AnnotationError(f"{key_node.start_mark.line + 1}: a key must be a plain name, not a list or mapping")
             key = str(key_node.value)
             if key in out:
-                raise AnnotationError(f"line {key_node.start_mark.line + 1}: key {key!r} appears twice")
+                raise AnnotationError(f"{key_node.start_mark.line + 1}: key {key!r} appears twice")
             out[key] = _convert(value_node)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
@@ -214,15 +255,7 @@ class _Reader:
 def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution:
     """Parse annotation YAML into a Contribution whose quotes are not yet located."""
     r = _Reader(origin)
-    try:
-        node = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise AnnotationError(f"{origin}:{line}: not valid YAML: {problem}") from None
-    except AnnotationError as exc:
-        raise AnnotationError(f"{origin}:{exc}") from None
+    node = _compose(text, origin=origin)
     if node is None:
         raise AnnotationError(f"{origin}:1: the annotation is empty")
     try:
@@ -334,8 +367,12 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
         occurrence_text = r.text(cm, "occurrence", cwhere)
         occurrence = None
         if occurrence_text is not None:
-            if not occurrence_text.isdigit() or int(occurrence_text) < 1:
-                raise r.fail(cm.key_lines["occurrence"], f"{cwhere}.occurrence", "expected a whole number from 1")
+            # ASCII digits only ("²".isdigit() is true), and few: int() refuses 4,300+ digits.
+            if not re.fullmatch(rf"[0-9]{{1,{_MAX_OCCURRENCE_DIGITS}}}", occurrence_text) or int(occurrence_text) < 1:
+                raise r.fail(
+                    cm.key_lines["occurrence"], f"{cwhere}.occurrence",
+                    f"expected a whole number from 1 (at most {_MAX_OCCURRENCE_DIGITS} digits), not {_short(occurrence_text)}",
+                )  # fmt: skip
             occurrence = int(occurrence_text)
         citations.append(
             CitationSpec(
@@ -429,14 +466,35 @@ def resolve(contribution: Contribution, document: Document, *, origin: str) -> C
     return contribution
 
 
-def load_annotation_file(path: Path, document: Document) -> Contribution:
-    """Parse and resolve seeds/KEY.yaml against its document."""
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 20 else f"{text[:12]!r}… ({len(text)} characters)"
+
+
+def read_annotation(path: Path) -> str:
+    """An annotation file's text: a regular file (never a directory, FIFO or device), UTF-8, bounded in size."""
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
     except FileNotFoundError:
         raise AnnotationError(f"{path}: no annotation file; `kb source new` writes a starting one") from None
+    except OSError as exc:
+        raise AnnotationError(f"{path}: cannot read the annotation: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise AnnotationError(f"{path}: is a directory, not an annotation file")
+    if not stat.S_ISREG(info.st_mode):
+        raise AnnotationError(f"{path}: not a regular file (a FIFO, socket or device); an annotation is a YAML file")
+    if info.st_size > MAX_ANNOTATION_BYTES:
+        raise AnnotationError(f"{path}:1: {_too_large(info.st_size)}")
+    try:
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise AnnotationError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise AnnotationError(f"{path}: cannot read the annotation: {exc.strerror}") from None
+
+
+def load_annotation_file(path: Path, document: Document) -> Contribution:
+    """Parse and resolve seeds/KEY.yaml against its document."""
+    text = read_annotation(path)
     contribution = parse_annotation(text, origin=str(path), source_key=document.key)
     return resolve(contribution, document, origin=str(path))
 

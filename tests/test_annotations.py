@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,96 @@ def test_cites_entries_cannot_redefine(tmp_path: Path) -> None:
     text = (FIXTURES / "beta.yaml").read_text().replace("  - cites: fr-restoration\n", "  - cites: fr-restoration\n    key: x\n")
     with pytest.raises(AnnotationError, match="an entry that `cites:` an event has no key of its own"):
         resolve(parse_annotation(text, origin="beta.yaml", source_key="beta"), doc, origin="beta.yaml")
+
+
+# --- Hostile YAML, through the shared bad-input harness -------------------------------------------
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from helpers import fails, sqlite_only  # noqa: E402
+from test_bad_input import ALPHA_TXT, ALPHA_YAML, Case, annotated, fingerprint, root  # noqa: E402,F401
+
+# 9 aliases of 9 aliases … 8 levels deep: 1.5 KB that a naive loader expands to 9^8 nodes.
+LAUGHS = 'lol0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"lol{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9)
+)
+CITED = '        date: "2019"\n'
+
+
+def cited_with(extra: str) -> str:
+    """The alpha annotation with one more line in its first citation."""
+    return ALPHA_YAML.replace(CITED, CITED + f"        {extra}\n", 1)
+
+
+def annotation_is_a_directory(root: Path) -> list[str]:  # noqa: F811
+    (root / "seeds" / "alpha.txt").write_text(ALPHA_TXT, encoding="utf-8")
+    (root / "seeds" / "alpha.yaml").mkdir()
+    return ["source", "migrate", "alpha"]
+
+
+YAML_CASES = [
+    Case("recursive alias", annotated("loop: &a [*a]\n" + ALPHA_YAML), r"alpha\.yaml:1: YAML anchors and aliases \(&name, \*name\) are not allowed"),
+    Case("anchored value", annotated(ALPHA_YAML.replace("kind: government", "kind: &k government")), r"alpha\.yaml:8: YAML anchors and aliases"),
+    Case("nested too deep", annotated(ALPHA_YAML + "deep: " + "[" * 40 + "]" * 40 + "\n"), r"alpha\.yaml:\d+: nested more than \d+ levels deep"),
+    Case("3 MB annotation", annotated(ALPHA_YAML + "# " + "x" * (3 * 2**20) + "\n"), r"alpha\.yaml:1: the annotation is 3\.0 MB; kb takes annotations up to 2 MB"),
+    Case("superscript occurrence", annotated(cited_with('occurrence: "²"')), r"alpha\.yaml:\d+: event fr-2019-reversal\.citations\[0\]\.occurrence: expected a whole number from 1 .*not '²'"),
+    Case("5000-digit occurrence", annotated(cited_with("occurrence: " + "9" * 5000)), r"alpha\.yaml:\d+: event fr-2019-reversal\.citations\[0\]\.occurrence: expected a whole number from 1 .*\(5000 characters\)"),
+    Case("a list as a key", annotated(ALPHA_YAML + "? [a, b]\n: c\n"), r"alpha\.yaml:\d+: a key must be a plain name"),
+    Case("annotation is a directory", annotation_is_a_directory, r"alpha\.yaml: (is a directory|not a regular file)"),
+]
+
+
+@pytest.mark.parametrize("case", YAML_CASES, ids=[c.name for c in YAML_CASES])
+def test_hostile_yaml_is_refused_in_one_line_and_changes_nothing(root: Path, case: Case) -> None:  # noqa: F811
+    args = case.prepare(root)
+    before = fingerprint(root)
+    message = fails(*args, code=case.code)
+    assert message.startswith("Error: "), message
+    assert re.search(case.message, message), message
+    assert len(message) < 500, message
+    assert fingerprint(root) == before, f"{case.name}: the database or migrations/ changed"
+
+
+def run_guarded(root: Path, *args: str) -> subprocess.CompletedProcess[str]:  # noqa: F811
+    """kb in a subprocess, stopped by a timeout and a 1 GB memory cap should it regress."""
+    limit = (
+        "import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+        "sys.argv = ['kb', *sys.argv[1:]]; runpy.run_module('kb', run_name='__main__')"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", limit, *args], cwd=root, env=os.environ, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_billion_laughs_is_refused_at_once(root: Path) -> None:  # noqa: F811
+    annotated(LAUGHS + ALPHA_YAML)(root)
+    assert len(LAUGHS) < 1600
+    before = fingerprint(root)
+    result = run_guarded(root, "source", "migrate", "alpha")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert re.search(r"^Error: .*alpha\.yaml:1: YAML anchors and aliases", result.stderr.strip()), result.stderr
+    assert fingerprint(root) == before
+
+
+def test_the_same_yaml_embedded_in_a_migration_is_refused_too() -> None:
+    with pytest.raises(AnnotationError, match=r"^migration annotation of x:1: YAML anchors and aliases"):
+        parse_annotation(LAUGHS + ALPHA_YAML, origin="migration annotation of x", source_key="x")
+
+
+@sqlite_only("a FIFO on the local file system")
+def test_an_annotation_that_is_a_fifo_is_refused_without_waiting(root: Path) -> None:  # noqa: F811
+    (root / "seeds" / "alpha.txt").write_text(ALPHA_TXT, encoding="utf-8")
+    os.mkfifo(root / "seeds" / "alpha.yaml")
+    result = run_guarded(root, "source", "migrate", "alpha")
+    assert result.returncode == 1, result.stderr
+    assert re.search(r"^Error: .*alpha\.yaml: not a regular file", result.stderr.strip()), result.stderr
+
+
+def test_load_annotation_file_refuses_a_directory(tmp_path: Path) -> None:
+    """(A FIFO is tried through a subprocess above: were it read, it would wait forever.)"""
+    (tmp_path / "dir.yaml").mkdir()
+    with pytest.raises(AnnotationError, match=r"dir\.yaml: is a directory, not an annotation file$"):
+        load_annotation_file(tmp_path / "dir.yaml", parse_document(FIXTURES / "alpha.txt"))
