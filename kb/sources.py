@@ -27,6 +27,7 @@ from kb.config import Location
 from kb.db import HEAD_MARKER, alembic_config, make_engine
 from kb.documents import Document, check_storable, parse_document, read_document_bytes, sha256_bytes
 from kb.errors import AnnotationError, DocumentError, KBError, LoadError
+from kb.fingerprint import RECORDS, Record, annotation_checksum, load_records
 from kb.propose import Known, proposals_yaml, propose
 
 if TYPE_CHECKING:
@@ -260,25 +261,35 @@ def _stage(target: Path, data: bytes) -> Path:
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
-    """Write every file or none: all are staged first, then renamed into place in order."""
+    """Write every file or none: all are staged first, then renamed into place in order; on a
+    failure the files renamed so far are taken out again (or given back their old bytes)."""
     staged: list[Path] = []
-    placed: list[Path] = []
+    placed: list[tuple[Path, bytes | None]] = []
     folder = files[0][0].parent if files else Path()
+
+    def undo() -> None:
+        for temp in staged:
+            temp.unlink(missing_ok=True)
+        for target, before in reversed(placed):
+            if before is None:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(_stage(target, before), target)
+
     try:
         for target, data in files:
             folder = target.parent
             staged.append(_stage(target, data))
         for (target, _data), temp in zip(files, staged):
             folder = target.parent
+            before = target.read_bytes() if target.is_file() else None
             os.replace(temp, target)
-            placed.append(target)
+            placed.append((target, before))
     except OSError as exc:
-        for path in (*staged, *placed):
-            path.unlink(missing_ok=True)
+        undo()
         raise LoadError(f"{shown(folder)}/: cannot write there: {exc.strerror or exc}; nothing was written") from None
     except BaseException:
-        for path in (*staged, *placed):
-            path.unlink(missing_ok=True)
+        undo()
         raise
 
 
@@ -340,12 +351,12 @@ def _scripts(location: Location) -> ScriptDirectory:
 
 def _reviewed_entries(
     location: Location, script: ScriptDirectory, keys: list[str], *, added_at: str, refuse_unchanged: bool
-) -> tuple[list[loader.SourceEntry], list[Document]]:
-    """What a source migration for these keys would load, every check passed (trial load included)."""
+) -> tuple[list[loader.SourceEntry], str]:
+    """What a source migration for these keys would load, every check passed (trial load
+    included), and the fingerprint of the rows the trial load wrote."""
     root = location.require_root()
     previous = _previous_entries(script)
     entries: list[loader.SourceEntry] = []
-    documents: list[Document] = []
     for key in dict.fromkeys(_key_of(k) for k in keys):
         doc_path = shown(root / "seeds" / f"{key}.txt")
         if not os.path.lexists(doc_path):
@@ -369,9 +380,7 @@ def _reviewed_entries(
             entry["replaces"] = previous[key]["annotation"]
             entry["replaces_added_at"] = previous[key]["added_at"]
         entries.append(entry)
-        documents.append(document)
-    _dry_run(location, entries, root)
-    return entries, documents
+    return entries, _dry_run(location, entries, root)
 
 
 def check_sources(*, location: Location, keys: list[str]) -> list[str]:
@@ -508,7 +517,7 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     root = location.require_root()
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     script = _scripts(location)
-    entries, _documents = _reviewed_entries(location, script, keys, added_at=now.isoformat(), refuse_unchanged=True)
+    entries, fingerprint = _reviewed_entries(location, script, keys, added_at=now.isoformat(), refuse_unchanged=True)
     block, literals = _sources_block(entries)
     keys_text = ", ".join(e["key"] for e in entries)  # ASCII slugs: safe anywhere
     verb = "Correct" if any("replaces" in e for e in entries) else "Add"
@@ -537,20 +546,32 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     check_module(text, doc=doc, literals=literals, entries=entries)
     path = root / "migrations" / "versions" / f"{now:%Y%m%d}_{revision}_{slug}.py"
     marker = root / HEAD_MARKER
-    write_all([(path, text.encode("utf-8")), (marker, f"{revision}\n".encode("ascii"))])
+    records = root / RECORDS
+    record = Record(annotation_checksum(entries), fingerprint, tuple(e["key"] for e in entries))
+    recorded = {name: dict(checksum=r.checksum, fingerprint=r.fingerprint, sources=list(r.sources))
+                for name, r in sorted({**load_records(root), revision: record}.items())}  # fmt: skip
+    write_all([
+        (records, (json.dumps(recorded, indent=2, ensure_ascii=True) + "\n").encode("ascii")),
+        (path, text.encode("utf-8")),
+        (marker, f"{revision}\n".encode("ascii")),
+    ])  # fmt: skip
     # A newer migrations/HEAD than migrations/versions/ says the marker was written after the revision.
     os.utime(marker)
     return path
 
 
-def _dry_run(location: Location, entries: list[loader.SourceEntry], root: Path) -> None:
-    """Load the sources into the current database inside a transaction that is rolled back."""
+def _dry_run(location: Location, entries: list[loader.SourceEntry], root: Path) -> str:
+    """Load the sources into the current database inside a transaction that is rolled back;
+    returns the fingerprint of the rows they loaded (for migrations/fingerprints.json)."""
+    from kb.fingerprint import rows_fingerprint
+
     engine = make_engine(location.url)
     try:
         with engine.connect() as conn:
             with conn.begin() as tx:
                 try:
                     loader.apply_sources(conn, entries, root=root)
+                    return rows_fingerprint(conn, [e["key"] for e in entries])
                 finally:
                     tx.rollback()
     finally:
