@@ -4,10 +4,13 @@ half-loaded source, and nothing written is lost."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+from helpers import ok, sqlite_only
 
 REPO = Path(__file__).resolve().parents[1]
 LOADS = 40
@@ -112,3 +115,21 @@ def test_readers_and_a_writer_at_once(db_copy: Path, tmp_path: Path) -> None:
     events = json.loads(final.stdout)["events"]
     assert len(events) == LOADS, "nothing written is lost"
     assert all(len(e["citations"]) == CITATIONS_PER_SOURCE for e in events)
+
+
+@sqlite_only("holds SQLite's write lock in-process; on PostgreSQL a reader waits for the writer's advisory lock")
+def test_a_reader_beside_a_busy_writer_reads_what_is_there_and_says_it_is_behind(db_copy: str) -> None:
+    from kb import db as database
+    from kb.config import locate
+
+    ok("db", "downgrade", "-1")
+    location = locate()
+    before = json.loads(ok("db", "status", "--format", "json").stdout)
+    with database._writing(location, wait=True):  # another kb in the middle of a write
+        result = ok("timeline", "--format", "json")
+    assert re.search(r"is behind: at \w+, 1 revision\(s\) short of head \(\w+\)", result.stderr), result.stderr
+    json.loads(result.stdout)  # a whole answer from what is there
+    assert json.loads(ok("db", "status", "--format", "json").stdout)["revision"] == before["revision"]
+    upgraded = ok("timeline", "--format", "json")  # the lock is free: upgraded first, said so
+    assert "Upgrading" in upgraded.stderr and "behind" not in upgraded.stderr
+    assert json.loads(ok("db", "status", "--format", "json").stdout)["at_head"] is True
