@@ -158,11 +158,11 @@ def check_storable(document: Document) -> None:
     m = _CONTROL.search(document.text)
     if m is None:
         return
-    where = next((f"<{name}>" for name, f in document.fields.items() if f.start <= m.start() < f.end), "outside the tags")
+    where = next((f"in <{name}>" for name, f in document.fields.items() if f.start <= m.start() < f.end), "outside the tags")
     line = line_of(document.text, m.start())
     column = m.start() - document.text.rfind("\n", 0, m.start())
     raise DocumentError(
-        f"{document.path}:{line}: control character U+{ord(m.group()):04X} in {where} (column {column}); "
+        f"{document.path}:{line}: control character U+{ord(m.group()):04X} {where} (column {column}); "
         "kb takes text without control characters (tabs and line breaks aside): remove it"
     )
 

@@ -136,8 +136,8 @@ def _why_nothing(document: Document) -> str:
     dated = sum(1 for a, b in spans if find_date(" ".join(document.text[a:b].split()), published).basis != "context")
     if dated:
         return (
-            f"{dated} sentence(s) state a date, but none names an event kb recognises "
-            "(a policy action such as rescind, restore, authorise, adopt)"
+            f"{dated} sentence(s) state a date, but none states an event kb recognises, "
+            "such as a policy adopted, rescinded, restored or authorised"
         )
     return "no sentence states a date or a policy action kb recognises"
 
@@ -306,9 +306,9 @@ def shown(path: Path) -> Path:
 
 def _key_of(arg: str) -> str:
     """The source key a `kb source check/migrate` argument names (KEY, KEY.txt or seeds/KEY.yaml)."""
-    name = Path(arg).name
-    stem = name[: -len(Path(name).suffix)] if Path(name).suffix in (".txt", ".yaml") else name
-    if not KEY.fullmatch(stem):
+    path = Path(arg)
+    stem = path.stem if path.suffix in (".txt", ".yaml") else path.name
+    if not KEY.fullmatch(stem) or path.parent.name not in ("", "seeds"):
         raise LoadError(
             f"{arg!r} is not a source key: keys are ASCII letters, digits, - and _ "
             "(`kb source new` gives each document one)"

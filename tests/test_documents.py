@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.documents import parse_document
@@ -94,6 +94,7 @@ text_without_tags = st.text(alphabet=st.characters(blacklist_characters="<>\r", 
 )
 
 
+@settings(deadline=None)  # a shared machine's pauses are not a failure; no timed assertions
 @given(text_without_tags)
 def test_any_content_roundtrips(tmp_path_factory: pytest.TempPathFactory, body: str) -> None:
     path = tmp_path_factory.mktemp("h") / "d.txt"
@@ -101,3 +102,37 @@ def test_any_content_roundtrips(tmp_path_factory: pytest.TempPathFactory, body: 
     doc = parse_document(path)
     assert body in doc.content.value
     assert doc.text[doc.content.start : doc.content.end] == doc.content.value
+
+
+def test_control_characters_are_refused_with_field_line_and_column(tmp_path: Path) -> None:
+    from kb.documents import check_storable
+
+    check_storable(parse_document(write(tmp_path, GOOD.replace("The body", "The\tbody"))))  # a tab is text
+    cases = {
+        "\x00": r"doc.txt:11: control character U\+0000 in <CONTENT> \(column 4\)",
+        "\x1b": r"doc.txt:11: control character U\+001B in <CONTENT>",
+        "\x7f": r"U\+007F in <CONTENT>",
+        "\x85": r"U\+0085 in <CONTENT>",
+    }
+    for char, message in cases.items():
+        doc = parse_document(write(tmp_path, GOOD.replace("The body", f"The{char}body")))
+        with pytest.raises(DocumentError, match=message):
+            check_storable(doc)
+    doc = parse_document(write(tmp_path, GOOD.replace("A title", "A\x07title")))
+    with pytest.raises(DocumentError, match=r"doc.txt:1: control character U\+0007 in <TITLE>"):
+        check_storable(doc)
+
+
+def test_only_regular_files_under_the_cap_are_read(tmp_path: Path) -> None:
+    from kb.documents import MAX_DOCUMENT_BYTES, read_document_bytes
+
+    with pytest.raises(DocumentError, match=r"is a directory, not a document file"):
+        read_document_bytes(tmp_path)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as file:
+        file.truncate(MAX_DOCUMENT_BYTES + 1)  # sparse: refused from its size, never read
+    with pytest.raises(DocumentError, match=r"big.txt:1: the document is 10.0 MB; kb takes documents up to 10 MB"):
+        parse_document(big)
+    with pytest.raises(DocumentError, match=r"cannot read the document"):
+        parse_document(tmp_path / "missing.txt")
+    assert read_document_bytes(write(tmp_path, GOOD)) == GOOD.encode()

@@ -196,3 +196,35 @@ def test_propose_accept_check_and_load(root_copy: Path) -> None:
     ok("db", "upgrade")
     events = ok("timeline", "--policy", "fr-mine-policy", "--format", "json").stdout
     assert "June 24, 2022" in events and '"date": "2022-06-24"' in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("The Republic rescinded its policy 3000 years ago.", "2024-01-01"),
+        ("In March 0000 the Republic rescinded its policy.", "2024-05-01"),
+        ("Last year the Republic rescinded its policy.", "0001-01-01"),
+        ("Between now and January the Republic will restore its policy.", "9999-12-31"),
+        ("On Friday the Republic rescinded its policy.", "9999-12-31"),
+        ("On February 30, 2020 the Republic rescinded its policy.", "2024-01-01"),
+        ("It rescinded the policy 99999999999999999999 years ago.", "2024-01-01"),
+    ],
+)
+def test_a_date_outside_the_calendar_is_never_proposed(sentence: str, published: str) -> None:
+    stated = find_date(sentence, PartialDate.parse(published))
+    first, last = stated.spec.interval()  # raises for a date outside years 1-9999
+    assert first <= last
+
+
+def test_a_repeated_sentence_gets_numbered_keys(tmp_path: Path) -> None:
+    sentence = "The government rescinded its landmine policy in 2020, officials said."
+    path = tmp_path / "repeated.txt"
+    body = "\n\n".join([sentence] * 50)
+    path.write_text(
+        "<TITLE>R</TITLE>\n<PUBLISHED_DATE>2024-01-01</PUBLISHED_DATE>\n<URL>https://example.org/r</URL>\n"
+        f"<AUTHOR>A</AUTHOR>\n<CONTENT>\n{body}\n</CONTENT>\n"
+    )
+    keys = [p.key for p in propose(parse_document(path), Known())]
+    assert len(keys) == len(set(keys)) == 50
+    base = min(keys, key=len)
+    assert set(keys) == {base} | {f"{base}-{n}" for n in range(2, 51)}
