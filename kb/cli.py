@@ -28,13 +28,14 @@ class KBGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KBError as exc:
-            raise click.ClickException(str(exc)) from None
+            # Messages may quote names and text from documents: one line, control characters shown.
+            raise click.ClickException(render.text_field(str(exc))) from None
         except SQLAlchemyError as exc:
             detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise click.ClickException(f"database error: {detail}") from None
+            raise click.ClickException(render.text_field(f"database error: {detail}")) from None
         except Exception as exc:
             if type(exc).__module__.startswith("alembic"):
-                raise click.ClickException(str(exc).splitlines()[0]) from None
+                raise click.ClickException(render.text_field(str(exc).splitlines()[0])) from None
             raise
 
 
