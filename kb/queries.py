@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
-from kb.dates import DateSpec, PartialDate, date_label, most_specific, possible_days
+from kb.dates import DateSpec, PartialDate, add_days, date_label, is_last_of_month, most_specific, possible_days
 from kb.errors import LookupFailed
 from kb.models import (
     Actor,
@@ -205,7 +205,7 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 def published_by(as_of: dt.date) -> Any:
     """SQL: the source was certainly published on or before as_of (at its precision)."""
     day, month, year = as_of.isoformat(), as_of.isoformat()[:7], as_of.isoformat()[:4]
-    month_done = (as_of + dt.timedelta(days=1)).month != as_of.month
+    month_done = is_last_of_month(as_of)
     year_done = month_done and as_of.month == 12
     length = func.length(Source.published)
     return or_(
@@ -253,7 +253,7 @@ def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int])
             # index, and ranges by theirs.
             since = filters.since.isoformat()
             until = filters.until.isoformat() if filters.until is not None else "9999-12-31"
-            earliest_start = (filters.since - dt.timedelta(days=366)).isoformat()
+            earliest_start = add_days(filters.since, -366).isoformat()
             near = select(Event.id).where(Event.first_day.between(earliest_start, until))
             ranges = select(Event.id).where(Event.date_end.is_not(None), Event.first_day <= until)
             stmt = stmt.where(Event.id.in_(union_all(near, ranges)), Event.last_day >= since)
