@@ -106,12 +106,17 @@ def test_the_scorer(built_db: str) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     import extraction
 
+    from kb.annotations import load_annotation_file
     from kb.db import make_engine, session_scope
+    from kb.propose import known_from
 
     engine = make_engine(f"sqlite:///{built_db}" if "://" not in built_db else built_db)
     with session_scope(engine) as session:
-        score = extraction.score_document(session, FIXTURES / "alpha.txt")
+        known = known_from(session)
     engine.dispose()
+    document = parse_document(FIXTURES / "alpha.txt")
+    contribution = load_annotation_file(FIXTURES / "alpha.yaml", document)
+    score = extraction.score_document(known, document, contribution, {})
     # Two reviewed events; three sentences proposed; the criticism is not in the annotation.
     # (No sentence states two years, so one proposal each.)
     assert (score.events, score.proposals) == (2, 3)
