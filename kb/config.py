@@ -51,9 +51,13 @@ class Location:
         return Path(database) if database and database != ":memory:" else None
 
     def describe(self) -> str:
-        """The file path, or the URL without its password."""
+        """The file path as a user recognises it (relative to the working directory when inside
+        it), or the URL without its password."""
         if self.sqlite_path:
-            return str(self.sqlite_path)
+            try:
+                return str(self.sqlite_path.relative_to(Path.cwd()))
+            except ValueError:
+                return str(self.sqlite_path)
         from sqlalchemy.engine import make_url
 
         return make_url(self.url).render_as_string(hide_password=True)

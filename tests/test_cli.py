@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, dump, engine_for, fails, has_tables, ok, shipped_source_keys, shown, sqlite_only
+from helpers import FIXTURES, dump, engine_for, fails, has_tables, ok, run, shipped_source_keys, shown, sqlite_only
 
 from kb.cli import cli
 from kb.vocabulary import EVENT_TYPES
@@ -380,3 +380,12 @@ def test_read_commands_never_change_the_file(db_copy: str) -> None:
     conn = sqlite3.connect(f"file:{db_copy}?mode=ro", uri=True)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+@sqlite_only("about file paths")
+def test_messages_show_the_database_path_relative_to_the_working_directory(root_copy: Path) -> None:
+    result = run("timeline", "--policy", "apl")
+    assert result.exit_code == 0, result.output
+    assert "Building the knowledge base at kb.sqlite from migrations/ and seeds/" in result.stderr
+    assert str(root_copy) not in result.stderr
+    assert "database:  kb.sqlite" in ok("db", "status").stdout
