@@ -1,0 +1,265 @@
+"""Sentences of a document for proposing: hard wraps joined, abbreviations of titles and ranks
+kept inside sentences, datelines and headings told apart from prose, transcript speakers
+recognised, and two PDF columns interleaved line by line read column by column.
+
+Every segment keeps offsets into the stored text: the text is never changed, only read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kb.documents import Document
+
+# Abbreviations a full stop does not end a sentence after: titles, ranks, months, Latin.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt gov sen rep amb ambassador pres sec "
+    "hon rev st jr sr no nos vol fig inc corp co ltd dept univ vs etc al approx est ft jan feb mar apr jun "
+    "jul aug sep sept oct nov dec e.g i.e u.s u.k u.n".split()
+)
+# Words that start a sentence after a dotted acronym ("… by the U.S. The next …").
+_STARTERS = frozenset(
+    "The This That These Those It He She We They I A An In On At For As After Before Since When While "
+    "However But And Its Their Our His Her There Today Yesterday".split()
+)
+_TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*$")
+_CLOSED = re.compile(r"[.!?;:]+[\"'\u201d\u2019)\]]*$")  # a sentence, a list item or a lead-in to one
+_SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}|Q):\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence (or heading) of the document: offsets into the stored text and its normalised words."""
+
+    start: int
+    end: int
+    text: str  # whitespace normalised; for interleaved columns, the column's reading
+    kind: str  # sentence | heading
+    speaker: str | None = None  # a transcript's speaker label ("MR. SURNAME")
+    lines: tuple[tuple[int, int], ...] = ()  # interleaved columns: the stored lines the sentence spans
+
+
+def _title_like(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", line) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _split_points(text: str) -> list[int]:
+    """Positions in normalised prose where a sentence ends (just after its punctuation)."""
+    points = []
+    for m in re.finditer(r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])", text):
+        before = text[: m.start()]
+        word = re.search(r"(\S+)$", before)
+        token = word.group(1) if word else ""
+        bare = token.lower().lstrip("(\"'\u201c").rstrip(".")
+        if m.group(1) == "." and not m.group(2):
+            if bare in ABBREVIATIONS and not re.fullmatch(r"u\.s|u\.k|u\.n", bare):
+                continue
+            if re.fullmatch(r"[A-Z]", token):  # an initial: "Martin E. Dempsey"
+                continue
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # "U.S." before a name: "U.S. Department"
+                nxt = re.match(r"\S+", text[m.end() :])
+                if not nxt or nxt.group(0).strip("\"'\u201c,") not in _STARTERS:
+                    continue
+        points.append(m.end(1) + len(m.group(2)))
+    return points
+
+
+def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
+    """Text with whitespace runs as one space ("word ." as "word."), and each character's stored offset."""
+    out: list[str] = []
+    pos: list[int] = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch.isspace():
+            j = i
+            while j < hi and text[j].isspace():
+                j += 1
+            if j < hi and text[j] in ".,;:!?" and (j + 1 >= hi or text[j + 1].isspace()) and out:
+                i = j  # a space before punctuation: "policy ." ends a sentence like "policy."
+                continue
+            if out and j < hi:
+                out.append(" ")
+                pos.append(i)
+            i = j
+            continue
+        out.append(ch)
+        pos.append(i)
+        i += 1
+    return "".join(out), pos
+
+
+def _prose(text: str, lo: int, hi: int, speaker: str | None) -> list[Segment]:
+    """Sentences of one block of prose between offsets lo and hi of the stored text."""
+    norm, pos = _normalise(text, lo, hi)
+    if not norm:
+        return []
+    cuts = [0, *_split_points(norm), len(norm)]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and norm[a] == " ":
+            a += 1
+        while b > a and norm[b - 1] == " ":
+            b -= 1
+        if a < b:
+            piece = norm[a:b]
+            kind = "sentence" if _CLOSED.search(piece) or len(piece.split()) > 25 else "heading"
+            out.append(Segment(pos[a], pos[b - 1] + 1, piece, kind, speaker))
+    return out
+
+
+_FUNCTION = frozenset("the of a an to in for by and or with that which on at from as its their would will not be is was were are has have had this than into regarding our".split())
+
+
+def _column_score(lines: list[str], bigrams: Counter[tuple[str, str]]) -> int:
+    """How well consecutive lines read as one text: joins the document's own word pairs support,
+    less joins no prose makes (a full stop then a lowercase word, an article then a new sentence)
+    and brackets or quotation marks left open."""
+    score = 0
+    for a, b in zip(lines, lines[1:]):
+        last, first = a.split()[-1], b.split()[0]
+        if bigrams[(_bare(last), _bare(first))]:
+            score += 1
+        if _TERMINAL.search(a) and first[0].islower():
+            score -= 1
+        if last.lower() in _FUNCTION and first in _STARTERS:
+            score -= 1
+    joined = " ".join(lines)
+    for open_, close in (("(", ")"), ("\u201c", "\u201d")):
+        depth = 0
+        for ch in joined:
+            if ch == open_:
+                depth += 1
+            elif ch == close:
+                score -= depth == 0
+                depth = max(0, depth - 1)
+        score -= depth
+    return score
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,;:\u201c\u201d\"'()")
+
+
+def interleaved(lines: list[str], bigrams: Counter[tuple[str, str]]) -> bool:
+    """Whether a block of hard-wrapped lines is two columns interleaved line by line."""
+    if len(lines) < 10 or any(not 20 <= len(line) <= 100 for line in lines[:-1]):
+        return False
+    sequential = _column_score(lines, bigrams)
+    columns = _column_score(lines[0::2], bigrams) + _column_score(lines[1::2], bigrams)
+    return columns >= sequential + 3
+
+
+def _line_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text[lo:hi]):
+        a, b = lo + m.start(), lo + m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def _join(a: str, b: str, bigrams: Counter[tuple[str, str]]) -> int:
+    """How well line b continues line a."""
+    score = 0
+    if b[0].islower():
+        score += -2 if _TERMINAL.search(a) else 2
+    if bigrams[(_bare(a.split()[-1]), _bare(b.split()[0]))]:
+        score += 1
+    for open_, close in (("(", ")"), ("\u201c", "\u201d")):
+        if a.count(open_) > a.count(close) and b.count(close) > b.count(open_):
+            score += 2
+    return score
+
+
+def _columns(text: str, block: list[tuple[int, int]], heading_lines: int, bigrams: Counter[tuple[str, str]]) -> list[Segment]:
+    """Sentences of an interleaved block, read column by column; each keeps the stored lines it spans.
+
+    Lines alternate between the columns, except where a line plainly continues the other column
+    (a paragraph break in one column shifts the alternation)."""
+    out = [Segment(a, b, " ".join(text[a:b].split()), "heading") for a, b in block[:heading_lines]]
+    columns: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    last = 1
+    for span in block[heading_lines:]:
+        line = " ".join(text[span[0] : span[1]].split())
+        side = 1 - last
+        if columns[0] and columns[1]:
+            here = _join(" ".join(text[slice(*columns[side][-1])].split()), line, bigrams)
+            there = _join(" ".join(text[slice(*columns[last][-1])].split()), line, bigrams)
+            if there >= here + 2:
+                side = last
+        columns[side].append(span)
+        last = side
+    for column in columns:
+        joined, owner = "", []
+        for n, (a, b) in enumerate(column):
+            piece = " ".join(text[a:b].split())
+            if joined:
+                joined += " "
+                owner.append(n)
+            joined += piece
+            owner.extend([n] * len(piece))
+        cuts = [0, *_split_points(joined), len(joined)]
+        for x, y in zip(cuts, cuts[1:]):
+            while x < y and joined[x] == " ":
+                x += 1
+            if x >= y:
+                continue
+            spans = tuple(column[i] for i in sorted(set(owner[x:y])))
+            kind = "sentence" if _CLOSED.search(joined[x:y].rstrip()) or len(joined[x:y].split()) > 25 else "heading"
+            out.append(Segment(spans[0][0], spans[-1][1], joined[x:y].rstrip(), kind, None, spans))
+    return out
+
+
+def segments(document: Document) -> list[Segment]:
+    """The document's <CONTENT> as sentences and headings, in reading order."""
+    text, lo, hi = document.text, document.content.start, document.content.end
+    lines = _line_spans(text, lo, hi)
+    bigrams: Counter[tuple[str, str]] = Counter()
+    for a, b in lines:
+        words = [_bare(w) for w in text[a:b].split()]
+        bigrams.update(zip(words, words[1:]))
+    # Paragraphs: runs of lines without a blank line between them.
+    paragraphs: list[list[tuple[int, int]]] = []
+    for span in lines:
+        if paragraphs and "\n" not in text[paragraphs[-1][-1][1] : span[0]].replace("\n", "", 1):
+            paragraphs[-1].append(span)
+        else:
+            paragraphs.append([span])
+    out: list[Segment] = []
+    speaker: str | None = None  # a transcript's speaker holds until the next label
+    for para in paragraphs:
+        # Short title-like lines opening a paragraph are headings (a date line, a title above a quote).
+        # A line that the next or the one after continues in lowercase is prose, not a heading.
+        said = [" ".join(text[a:b].split()) for a, b in para]
+        head = 0
+        while (
+            head < len(para) - 1
+            and not _TERMINAL.search(said[head])
+            and (_title_like(said[head]) or len(said[head].split()) <= 4)
+            and not any(later[0].islower() for later in said[head + 1 : head + 3])
+        ):
+            head += 1
+        body_lines = [" ".join(text[a:b].split()) for a, b in para[head:]]
+        if interleaved(body_lines, bigrams):
+            out += _columns(text, para, head, bigrams)
+            continue
+        for a, b in para[:head]:
+            out.append(Segment(a, b, " ".join(text[a:b].split()), "heading"))
+        start, end = para[head][0], para[-1][1]
+        m = _SPEAKER.match(text[start:end])
+        if m and (m.group(1).isupper() or m.group(1) == "Q"):
+            speaker, start = m.group(1), start + m.end()
+        # A list item ("-- Will not …", "• …") is a sentence of its own.
+        bullet = re.match(r"(?:-{1,2}|\u2022|\u2013|\*)\s+", text[start:end])
+        if bullet:
+            start += bullet.end()
+        out += _prose(text, start, end, speaker)
+    return out
