@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -37,8 +38,10 @@ from kb.vocabulary import (  # noqa: E402  (the one place the vocabularies are k
     ACTOR_KINDS,
     BEYOND_PUBLICATION,
     DATE_BASES,
+    DISAGREEMENTS,
     PRECISIONS,
     QUALIFIERS,
+    RELATIONS,
     ROLES,
     SOURCE_KINDS,
 )
@@ -101,6 +104,23 @@ class ActorAlias(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
 
     actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+
+class ActorRelation(Base):
+    """An actor is part of, or acts for, another actor, as a given source states it."""
+
+    __tablename__ = "actor_relations"
+    __table_args__ = (
+        UniqueConstraint("actor_id", "relation", "related_id", "source_id"),
+        CheckConstraint(_in("relation", RELATIONS), name="relation"),
+        CheckConstraint("actor_id <> related_id", name="not_self"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
+    relation: Mapped[str] = mapped_column(String(10))
+    related_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
 
 
 class Policy(Base):
@@ -166,6 +186,8 @@ class Source(Base):
     content_end: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     added_at: Mapped[str] = mapped_column(String(32))
+    # The publication date is inferred (the <NOTE> or the annotation says so), not printed.
+    published_inferred: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     issuer: Mapped[Actor | None] = relationship()
     citations: Mapped[list[Citation]] = relationship(back_populates="source")
@@ -239,6 +261,8 @@ class EventPolicy(Base):
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
     policy_id: Mapped[int] = mapped_column(ForeignKey("policies.id"), primary_key=True)
+    # Declared by the reviewed annotation; NULL: as the event type's vocabulary entry says.
+    changes_state: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class EventActor(Base):
@@ -281,6 +305,7 @@ class Citation(Base):
             f"beyond_publication IS NULL OR {_in('beyond_publication', BEYOND_PUBLICATION)}",
             name="beyond_publication",
         ),
+        CheckConstraint(f"disagrees IS NULL OR {_in('disagrees', DISAGREEMENTS)}", name="disagrees"),
         Index("ix_citations_event", "event_id", "position"),
     )
 
@@ -299,10 +324,24 @@ class Citation(Base):
     attributed_to: Mapped[str | None] = mapped_column(Text)
     attributed_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
     beyond_publication: Mapped[str | None] = mapped_column(String(10))
+    # A reviewed disagreement with the event ("date"): the citation does not move the event's date.
+    disagrees: Mapped[str | None] = mapped_column(String(10))
 
     event: Mapped[Event] = relationship(back_populates="citations")
     source: Mapped[Source] = relationship(back_populates="citations")
     attributed_actor: Mapped[Actor | None] = relationship()
+
+
+class StanceAddition(Base):
+    """Detail a later source adds to an existing event's stance (reviewed, never silent)."""
+
+    __tablename__ = "stance_additions"
+    __table_args__ = (UniqueConstraint("event_id", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

@@ -56,6 +56,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
         False,
         "A state acts on a treaty: signs, ratifies, accedes, withdraws, or votes on a treaty resolution.",
     ),
+    EventType(
+        "reaffirmed",
+        False,
+        "A source confirms that a policy or stance still holds on a date (it changes nothing).",
+    ),
 )
 
 EVENT_TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in EVENT_TYPES)
@@ -102,6 +107,20 @@ ROLES: tuple[str, ...] = (
 )
 
 DATE_BASES: tuple[str, ...] = ("explicit", "relative", "context")
+
+# Bases whose date is worked out from the source's publication date (so an inferred
+# publication date makes them inferred too).
+RESOLVED_BASES: tuple[str, ...] = ("relative", "context")
+
+# How one actor stands to another: a member of a body, or someone acting on its behalf.
+# Attributions to an actor and to a body it is related to (transitively) do not disagree.
+RELATIONS: tuple[str, ...] = ("part_of", "acts_for")
+
+# What a citation may be marked as disagreeing with its event on (a reviewed disagreement).
+DISAGREEMENTS: tuple[str, ...] = ("date",)
+
+# The event type of a confirmation: a policy or stance still holds on a date.
+CONFIRMATION_TYPE = "reaffirmed"
 
 QUALIFIERS: tuple[str, ...] = ("on_or_before", "on_or_after", "approximately")
 
