@@ -214,11 +214,23 @@ def _text(tag: str, text: str, **attrs: str) -> str:
 
 
 CSS = """
+html { overflow-y: scroll; } /* the chart is laid out once for a width a late scrollbar would change */
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem; color: #1d2330; }
 h1 { font-size: 1.35rem; margin: 0 0 .25rem; } .sub { color: #5b6475; margin: 0 0 1rem; }
 h2 { font-size: 1.1rem; } #details h2 { margin: .3rem 0; }
 #chart { border: 1px solid #d5dae3; border-radius: 6px; }
 .vis-item { border-radius: 4px; font-size: 12px; }
+/* A label wraps within 24em, never cut; a bar's label starts on the bar and runs on past it
+   (vis-timeline then counts it in the item's width, so stacking keeps labels apart). */
+.vis-item .label { display: inline-block; max-width: 24em; line-height: 1.25; white-space: normal; overflow-wrap: anywhere; vertical-align: top; }
+/* Hundreds of events: one line each, ended with an ellipsis (tooltip, details and list are whole). */
+#chart.compact .vis-item .label { max-width: 16em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.vis-item .label:focus-visible { outline: 2px solid #1d5fbf; outline-offset: 1px; }
+.vis-item.vis-range .vis-item-overflow { overflow: visible; }
+.vis-item.vis-range .vis-item-content { width: max-content; }
+.vis-item.vis-range.state-change { background: #f7dcd8; border-color: #c0392b; color: #922b21; }
+.vis-labelset .vis-label .vis-inner { max-width: 10em; white-space: normal; overflow-wrap: anywhere; }
+@media (max-width: 800px) { .vis-labelset .vis-label .vis-inner { max-width: 6em; font-size: 12px; } .vis-item .label { max-width: 14em; } }
 .vis-item.state-change { background: #c0392b; border-color: #922b21; color: #fff; font-weight: 600; }
 .vis-item.vis-point.state-change { background: transparent; color: #922b21; }
 .vis-item.vis-point.other { background: transparent; color: #1d2330; }
@@ -245,6 +257,7 @@ ul.cites { font-size: 13px; color: #3c4454; }
 SCRIPT = """
 (function () {
   'use strict';
+  var COMPACT = 80;  // events beyond which labels keep to one line
   var data = JSON.parse(document.getElementById('kb-data').textContent);
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -271,13 +284,38 @@ SCRIPT = """
     return d;
   }
   var groups = data.groups.map(function (g, i) { return { id: i, content: el('span', g), order: i }; });
+  var labels = [];
   var items = data.events.map(function (e) {
+    // The label is the item's content and a keyboard stop; its full text is also its tooltip and aria-label.
+    var label = el('span', e.headline, 'label');
+    label.setAttribute('tabindex', '0');
+    label.setAttribute('role', 'button');
+    label.setAttribute('data-item', String(e.id));
+    label.setAttribute('aria-label', e.label + ', ' + e.kind + ': ' + e.headline);
+    labels.push(label);
     var item = { id: e.id, group: e.group, start: day(e.start), type: e.type, className: e.className,
-                 content: el('span', e.headline), title: el('span', e.label + ' · ' + e.kind) };
+                 content: label, title: el('span', e.label + ' · ' + e.kind + ' · ' + e.headline) };
     if (e.last) { item.end = day(e.last, 1); }
     return item;
   });
+  // Long empty stretches (decades between two events, the centuries before a year-1 date) are
+  // left out of the axis, so the events are not squeezed to one side.
+  var YEAR = 365.25 * 864e5, spans = items.map(function (it) { return [+it.start, +(it.end || it.start)]; })
+    .sort(function (a, b) { return a[0] - b[0]; });
+  var first = spans.length ? spans[0][0] : 0, last = first;
+  spans.forEach(function (s) { last = Math.max(last, s[1]); });
+  var hidden = [], reach = first, shown = last - first;
+  spans.forEach(function (s) {
+    var gap = s[0] - reach;
+    if (gap > 3 * YEAR && gap > 0.08 * (last - first)) {
+      hidden.push({ start: new Date(reach + YEAR / 2), end: new Date(s[0] - YEAR / 2) });
+      shown -= gap - YEAR;
+    }
+    reach = Math.max(reach, s[1]);
+  });
   var details = document.getElementById('details');
+  var chart = document.getElementById('chart');
+  if (data.events.length > COMPACT) { chart.classList.add('compact'); }
   function show(id) {
     var e = data.events[id];
     if (!e) { return; }
@@ -298,16 +336,76 @@ SCRIPT = """
     details.replaceChildren.apply(details, nodes);
     details.setAttribute('data-event', e.key);
   }
-  var options = { stack: true, zoomKey: 'ctrlKey', orientation: 'top', margin: { item: 6 },
+  // No height cap: every stacked row is in the chart's box, and the page scrolls (a capped
+  // chart hid the rest below its edge until dragged).
+  var options = { stack: true, zoomKey: 'ctrlKey', orientation: 'top', margin: { item: { horizontal: 10, vertical: 4 } },
                   groupOrder: 'order', tooltip: { followMouse: true }, showCurrentTime: false,
-                  maxHeight: Math.max(320, Math.min(900, 120 + data.events.length * 14)) };
-  var timeline = new vis.Timeline(document.getElementById('chart'), new vis.DataSet(items),
-                                   new vis.DataSet(groups), options);
-  timeline.fit({ animation: false });
-  // Labels of point events run to the right of their dot: leave them room at the end.
-  var w = timeline.getWindow(), span = w.end - w.start;
-  timeline.setWindow(new Date(+w.start - span * 0.02), new Date(+w.end + span * 0.3), { animation: false });
+                  hiddenDates: hidden };
+  function labelRoom() {
+    // The widest a label gets: its CSS max-width, which narrow screens lower.
+    var probe = el('div', null, 'vis-item'), text = el('span', new Array(80).join('M '), 'label');
+    probe.style.position = 'absolute';
+    probe.style.visibility = 'hidden';
+    probe.append(text);
+    chart.append(probe);
+    var room = text.getBoundingClientRect().width + 48;  // and the dot, a '≤ ' and margins
+    probe.remove();
+    return room;
+  }
+  var timeline = new vis.Timeline(chart, new vis.DataSet(items), new vis.DataSet(groups), options);
+  // Labels run to the right of their dot or bar start (at most the CSS max-width): leave the last one room.
+  var width = chart.querySelector('.vis-panel.vis-center').clientWidth, room = labels.length ? labelRoom() : 0;
+  var lead = shown * 0.02 + YEAR / 24, body = shown + lead;
+  var pad = width > room * 1.5 ? body * room / (width - room) : body;
+  timeline.setWindow(new Date(first - lead), new Date(last + pad), { animation: false });
   timeline.on('select', function (p) { if (p.items.length) { show(p.items[0]); } });
+  // Keyboard: Tab reaches each label; arrows move through the events in date order; Enter shows citations.
+  var pending = null, center = chart.querySelector('.vis-panel.vis-center');
+  function inView(node) {
+    var r = node.getBoundingClientRect(), c = center.getBoundingClientRect();
+    return r.left >= c.left - 1 && r.right <= c.right + 1 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
+  }
+  function bringIntoView(id) {
+    // A focused element scrolls its overflow:hidden ancestors, which vis-timeline does not expect.
+    chart.querySelectorAll('.vis-panel, .vis-content').forEach(function (p) { p.scrollTop = 0; p.scrollLeft = 0; });
+    var node = labels[id];
+    if (!node.isConnected || !inView(node)) {
+      pending = id;
+      timeline.focus(id, { zoom: false, animation: false });
+      return;
+    }
+    var r = node.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) { window.scrollBy(0, r.top - window.innerHeight / 3); }
+  }
+  function reveal(id) {
+    timeline.setSelection([id]);
+    if (labels[id].isConnected) { labels[id].focus({ preventScroll: true }); }
+    bringIntoView(id);
+  }
+  timeline.on('changed', function () {
+    if (pending !== null && labels[pending].isConnected) {
+      var id = pending;
+      pending = null;
+      labels[id].focus({ preventScroll: true });
+      bringIntoView(id);
+    }
+  });
+  chart.addEventListener('keydown', function (ev) {
+    var node = ev.target.closest && ev.target.closest('[data-item]');
+    if (!node) { return; }
+    var id = +node.getAttribute('data-item'), step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+    if (ev.key === 'Enter' || ev.key === ' ') { timeline.setSelection([id]); show(id); }
+    else if (step && data.events[id + step]) { reveal(id + step); }
+    else { return; }
+    ev.preventDefault();
+  });
+  chart.addEventListener('focusin', function (ev) {
+    var node = ev.target.closest && ev.target.closest('[data-item]');
+    if (!node) { return; }
+    var id = +node.getAttribute('data-item');
+    timeline.setSelection([id]);
+    if (pending === null) { bringIntoView(id); }
+  });
   window.kbTimeline = timeline;
   window.kbShow = show;
   document.body.setAttribute('data-ready', 'true');

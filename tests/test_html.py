@@ -38,9 +38,11 @@ def browser() -> Iterator[Any]:
     yield from launch()
 
 
-def open_page(browser: Any, path: Path, *, on_dialog: list[str] | None = None) -> tuple[Any, list[str], list[str]]:
+def open_page(
+    browser: Any, path: Path, *, on_dialog: list[str] | None = None, width: int = 1400
+) -> tuple[Any, list[str], list[str]]:
     """The page loaded and drawn; console errors (CSP refusals among them) and requests are collected."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": 900})
     errors: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -103,7 +105,97 @@ def test_readable_at_hundreds_of_events(browser: Any, tmp_path: Path, monkeypatc
     monkeypatch.setenv("KB_DB", str(db))
     path, events = write(tmp_path, "--since", "2022", "--until", "2025")
     assert 300 <= len(events) <= 900
-    page, errors, _ = open_page(browser, path)
-    assert page.locator(ITEMS).count() == len(events)
+    for width in (1400, 700):
+        page, errors, _ = open_page(browser, path, width=width)
+        assert page.locator(ITEMS).count() == len(events)
+        assert_readable(page, len(events), width)
+        assert errors == []
+        page.close()
+    page.close()
+
+
+# --- Readable: geometry, not presence ---------------------------------------------------------------
+
+# For every drawn item: the box around its marker (dot or bar) and its label, whether that box lies
+# inside the chart's drawing area, and whether the label is whole (or at least 8em when a long
+# timeline keeps labels to one line).
+GEOMETRY = """() => {
+  const c = document.querySelector('#chart .vis-panel.vis-center').getBoundingClientRect();
+  const boxes = [...document.querySelectorAll('#chart .vis-item.vis-point, #chart .vis-item.vis-range')].map(item => {
+    const label = item.querySelector('.label'), a = item.getBoundingClientRect(), b = label.getBoundingClientRect();
+    const box = {x0: Math.min(a.left, b.left), x1: Math.max(a.right, b.right), y0: Math.min(a.top, b.top), y1: Math.max(a.bottom, b.bottom)};
+    const em = parseFloat(getComputedStyle(label).fontSize);
+    return {...box, id: +label.dataset.item, text: label.textContent,
+            inside: box.x0 >= c.left - 1 && box.x1 <= c.right + 1 && box.y0 >= c.top - 1 && box.y1 <= c.bottom + 1,
+            readable: label.scrollWidth <= label.clientWidth + 1 || label.clientWidth >= 8 * em};
+  });
+  const overlaps = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    if (a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1) { overlaps.push([a.text, b.text]); }
+  }));
+  const lanes = Math.max(0, ...[...document.querySelectorAll('#chart .vis-labelset .vis-label')].map(l => l.getBoundingClientRect().width));
+  return {boxes, overlaps, lanes};
+}"""
+
+
+def assert_readable(page: Any, count: int, width: int) -> dict[str, Any]:
+    geometry = page.evaluate(GEOMETRY)
+    boxes = geometry["boxes"]
+    assert sorted(b["id"] for b in boxes) == list(range(count))  # every item drawn in the first view
+    assert [b["text"] for b in boxes if not b["inside"]] == []
+    assert geometry["overlaps"] == []
+    assert [b["text"] for b in boxes if not b["readable"]] == []
+    assert geometry["lanes"] <= 0.2 * width
+    return geometry
+
+
+@pytest.mark.parametrize("width", [1400, 700])
+def test_the_readme_timeline_is_readable(browser: Any, db_copy: str, tmp_path: Path, width: int) -> None:
+    path, events = write(tmp_path, "--policy", APL)
+    page, errors, _ = open_page(browser, path, width=width)
+    boxes = {b["id"]: b for b in assert_readable(page, len(events), width)["boxes"]}
+    # Labels are whole at this size: no ellipsis.
+    assert page.evaluate("[...document.querySelectorAll('#chart .label')].every(l => l.scrollWidth <= l.clientWidth + 1)")
+    # Empty decades are compressed: 1991 to 2002 takes far less room than its share of 1991 to 2024.
+    years = [int(e["date"][:4]) for e in events]
+    first, second, last = years.index(1991), years.index(2002), years.index(max(years))
+    assert boxes[second]["x0"] - boxes[first]["x0"] < 0.2 * (boxes[last]["x0"] - boxes[first]["x0"])
+    assert errors == []
+    page.close()
+
+
+def test_keyboard_reaches_every_event_and_enter_shows_its_citations(browser: Any, db_copy: str, tmp_path: Path) -> None:
+    path, events = write(tmp_path, "--policy", APL)
+    page, errors, _ = open_page(browser, path, width=700)
+    page.keyboard.press("Tab")
+    focused = "() => document.activeElement.closest('#chart [data-item]') && +document.activeElement.dataset.item"
+    first = page.evaluate(focused)
+    assert first is not None
+    seen = {first}
+    in_view = """id => { const l = document.querySelector(`#chart [data-item="${id}"]`), c = document.querySelector('#chart .vis-panel.vis-center');
+      if (!l) { return false; }
+      const r = l.getBoundingClientRect(), b = c.getBoundingClientRect();
+      return document.activeElement === l && r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1
+        && r.bottom <= b.bottom + 1 && r.top >= 0 && r.bottom <= innerHeight; }"""
+
+    def go(target: int) -> None:
+        current = page.evaluate(focused)
+        while current != target:
+            step = 1 if target > current else -1
+            page.keyboard.press("ArrowRight" if step > 0 else "ArrowLeft")
+            current += step
+            page.wait_for_function(in_view, arg=current)  # focused, and within the chart and the screen
+            seen.add(current)
+
+    go(0)
+    go(len(events) - 1)
+    assert seen == set(range(len(events)))
+    data = page.evaluate("JSON.parse(document.getElementById('kb-data').textContent).events")
+    for target in (0, len(events) // 2):
+        go(target)
+        page.keyboard.press("Enter")
+        details = page.locator("#details")
+        assert details.get_attribute("data-event") == data[target]["key"]
+        assert details.locator("blockquote.quote").count() == len(data[target]["citations"]) > 0
     assert errors == []
     page.close()
