@@ -232,6 +232,7 @@ def timeline_cmd(
             render.stream_timeline(queries.stream_timeline(session, filters=filters), fmt, output)
             return
         result = queries.timeline(session, filters=filters)
+        keys = records.citation_keys(session) if cite == "pandoc" else {}
     if fmt == "html":
         from kb.html import write_html
 
@@ -240,7 +241,7 @@ def timeline_cmd(
         from kb import export
 
         if cite == "pandoc":
-            export.pandoc_markdown(result, output)
+            export.pandoc_markdown(result, output, keys=keys)
         else:
             export.write_timeline_export(result, fmt, output)
     else:
@@ -291,12 +292,12 @@ def sources_cmd(fmt: str, db: str | None) -> None:
     with reading(db) as session:
         rows = records.list_sources(session)
     if fmt in ("csl-json", "bibtex"):
-        from kb import export
+        from kb import bibliography
 
         if fmt == "bibtex":
-            export.bibtex(rows, sys.stdout)
+            bibliography.bibtex(rows, sys.stdout)
         else:
-            click.echo(json.dumps(export.csl_json(rows), ensure_ascii=False, indent=2))
+            click.echo(json.dumps(bibliography.csl_json(rows), ensure_ascii=False, indent=2))
         return
     render.write_rows(rows, fmt, sys.stdout, columns=("key", "published", "kind", "partial", "citations", "title"))
 

@@ -1,18 +1,16 @@
-"""Formats other tools read: TimelineJS3 JSON, CSL-JSON and BibTeX bibliographies, Pandoc
-citations in Markdown, and Datasette metadata."""
+"""Formats other tools read: TimelineJS3 JSON and Pandoc citations in Markdown (bibliographies:
+kb.bibliography; Datasette: kb.datasette)."""
 
 from __future__ import annotations
 
 import html
 import re
-import urllib.parse
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
+from kb.bibliography import web_url
 from kb.dates import PartialDate
 from kb.queries import CitationOut, Timeline, TimelineEvent
-from kb.records import SourceRow
 from kb.render import actors_text, displayed, format_date, json_text, text_field
 
 # --- TimelineJS3 -----------------------------------------------------------------------------------
@@ -36,7 +34,7 @@ def _h(value: str) -> str:
 
 def _link(url: str, label: str) -> str:
     """An <a> only for an http(s) URL: a javascript: or data: URL stays text."""
-    web = _web_url(url)
+    web = web_url(url)
     return f'<a href="{_h(web)}">{_h(label)}</a>' if web else f"{_h(label)} ({_h(url)})"
 
 
@@ -87,97 +85,14 @@ def timelinejs(tl: Timeline) -> dict[str, Any]:
 
 # --- Bibliographies -------------------------------------------------------------------------------
 
-_CSL_TYPES = {
-    "news_article": "article-newspaper",
-    "fact_sheet": "report",
-    "press_release": "report",
-    "statement": "speech",
-    "speech": "speech",
-    "transcript": "interview",
-    "report": "report",
-    "other": "document",
-}
-
-
-def citation_key(source_key: str) -> str:
-    """A stable key Pandoc, BibTeX and Zotero accept: the source's key, other characters as '-'."""
-    return re.sub(r"[^A-Za-z0-9_:.\-]", "-", source_key)
-
-
-def csl_json(rows: Sequence[SourceRow]) -> list[dict[str, Any]]:
-    """CSL-JSON items; every string one line, with control characters shown as escapes; URL only if http(s)."""
-    items = []
-    for raw, r in zip(rows, displayed(list(rows), "text"), strict=True):
-        d = PartialDate.parse(r.published)
-        parts = [p for p in (d.year, d.month, d.day) if p is not None]
-        item: dict[str, Any] = {
-            "id": citation_key(raw.key),  # the same key as BibTeX's and Pandoc's
-            "type": _CSL_TYPES.get(r.kind, "document"),
-            "title": r.title,
-            "author": [{"literal": r.author}],
-            "issued": {"date-parts": [parts]},
-        }
-        if _web_url(raw.url):
-            item["URL"] = r.url
-        if r.publisher:
-            item["container-title" if r.kind == "news_article" else "publisher"] = r.publisher
-        if r.note:
-            item["note"] = r.note
-        items.append(item)
-    return items
-
-
-_BIB_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_",
-}  # fmt: skip
-
-
-def _bib(value: str) -> str:
-    """A BibTeX field value: one line, controls visible, every character TeX reads escaped (in one pass)."""
-    return re.sub(r"[\\{}~^%&$#_]", lambda m: _BIB_SPECIAL[m[0]], text_field(value))
-
-
-def _web_url(url: str) -> str | None:
-    """The URL if it is http(s), else None: bibliographies turn URLs into links."""
-    return url.strip() if urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
-
-
-def _bib_url(url: str) -> str | None:
-    """An http(s) URL percent-encoded wherever BibTeX or TeX would read it (braces, backslashes,
-    spaces, a lone %); None for any other scheme."""
-    web = _web_url(url)
-    if web is None:
-        return None
-    web = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", web)
-    return urllib.parse.quote(web, safe="/:?#[]@!$&'()*+,;=%~-._", errors="backslashreplace")
-
-
-def bibtex(rows: Sequence[SourceRow], out: TextIO) -> None:
-    for r in rows:
-        fields = {
-            "title": _bib(r.title),
-            "author": "{" + _bib(r.author) + "}",
-            "date": r.published,
-            "url": _bib_url(r.url),
-            "organization": _bib(r.publisher) if r.publisher else None,
-            "note": _bib(r.note) if r.note else None,
-        }
-        out.write(f"@online{{{citation_key(r.key)},\n")
-        for name, value in fields.items():
-            if value:
-                out.write(f"  {name} = {{{value}}},\n")
-        out.write("}\n\n")
-
-
-def pandoc_markdown(tl: Timeline, out: TextIO) -> None:
+def pandoc_markdown(tl: Timeline, out: TextIO, *, keys: dict[str, str]) -> None:
     """The timeline with Pandoc citations, for `pandoc --citeproc --bibliography sources.json`."""
     shown = displayed(tl, "markdown")
     subject = " + ".join(p.name for p in shown.policies) or "All policies"
     out.write(f"# {subject}\n\n")
     for raw, e in zip(tl.events, shown.events, strict=True):
         cites = "; ".join(
-            f'@{citation_key(r.source.key)}, "{_quote_for_pandoc(c.quote)}"' for r, c in zip(raw.citations, e.citations, strict=True)
+            f'@{keys[r.source.key]}, "{_quote_for_pandoc(c.quote)}"' for r, c in zip(raw.citations, e.citations, strict=True)
         )
         actors = f" ({actors_text(e)})" if e.actors else ""
         out.write(f"- **{format_date(e.date, e.qualifier, e.end)}** {e.type}: {e.headline}{actors} [{cites}]\n")

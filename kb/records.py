@@ -59,6 +59,7 @@ class SourceRow:
     added_at: str
     citations: int
     events: int
+    citation_key: str  # readable and stable: the same in CSL-JSON, BibTeX and Pandoc citations
 
 
 def _aliases(session: Session, alias_model: Any, fk: str) -> dict[int, list[str]]:
@@ -101,6 +102,7 @@ def list_sources(session: Session, *, key: str | None = None) -> list[SourceRow]
         ).all()
     )
     issuers = dict(session.execute(select(Actor.id, Actor.name)).all())
+    keys = citation_keys(session)
     stmt = select(Source).order_by(Source.published, Source.key)
     if key is not None:
         stmt = stmt.where(Source.key == key)
@@ -120,9 +122,23 @@ def list_sources(session: Session, *, key: str | None = None) -> list[SourceRow]
             added_at=s.added_at,
             citations=cites.get(s.id, 0),
             events=evs.get(s.id, 0),
+            citation_key=keys[s.key],
         )
         for s in session.scalars(stmt)
     ]
+
+
+def citation_keys(session: Session) -> dict[str, str]:
+    """Every source's citation key (kb.bibliography.citation_keys, sources in the order they were added)."""
+    from kb.bibliography import citation_keys as keys_for
+
+    issuer = Actor.__table__.alias("issuer")
+    rows = session.execute(
+        select(Source.key, Source.author, issuer.c.key, Source.publisher, Source.published, Source.title)
+        .outerjoin(issuer, issuer.c.id == Source.issuer_id)
+        .order_by(Source.id)
+    ).all()
+    return keys_for(tuple(r) for r in rows)
 
 
 @dataclass

@@ -246,12 +246,17 @@ def test_json_is_exact_and_sends_no_control_characters(hostile: str, command: tu
         assert json.dumps(QUOTE, ensure_ascii=False) in text  # the values round-trip exactly
 
 
+def _citation_keys() -> dict[str, str]:
+    return {s["key"]: s["citation_key"] for s in json.loads(ok("sources", "--format", "json").stdout)}
+
+
 def test_bibtex_escapes_every_special_character(hostile: str) -> None:
     out = ok("sources", "--format", "bibtex").stdout
-    entry = out[out.index("@online{hostile-a,") :].split("\n}\n", 1)[0]
+    keys = _citation_keys()
+    entry = out[out.index(f"@misc{{{keys['hostile-a']},") :].split("\n}\n", 1)[0]
     assert not RAW_CONTROL.search(out)
     fields = dict(re.findall(r"^  (\w+) = \{(.*)\},$", entry, re.M))
-    assert set(fields) >= {"title", "author", "note"}
+    assert set(fields) >= {"title", "author", "year"}
     assert "url" not in fields  # javascript: is no link for a PDF viewer to follow
     for name, value in fields.items():
         braces = re.sub(r"\\[{}]", "", value)
@@ -262,8 +267,8 @@ def test_bibtex_escapes_every_special_character(hostile: str) -> None:
         assert depth == 0, (name, value)
         assert not re.search(r"(?<!\\)[%&$#_~^]", value.replace("\\textasciitilde{}", "").replace("\\textasciicircum{}", "")), (name, value)
         assert "\\input" not in value
-    assert "\\textbackslash{}input\\{/etc/passwd\\} \\{\\}\\textasciitilde{}\\textasciicircum{}\\%\\&\\$\\#\\_" in fields["note"]
-    b = out[out.index("@online{hostile-b,") :].split("\n}\n", 1)[0]
+    assert "\\textbackslash{}input\\{/etc/passwd\\} \\{\\}\\textasciitilde{}\\textasciicircum{}\\%\\&\\$\\#\\_" in fields["title"]
+    b = out[out.index(f"@misc{{{keys['hostile-b']},") :].split("\n}\n", 1)[0]
     url = re.search(r"^  url = \{(.*)\},$", b, re.M)[1]
     assert url == "https://example.org/p?q=%22%3E%3Cscript%3Ealert(5)%3C/script%3E&x=%7By%7D%25zz%5Cback"
 
@@ -271,11 +276,12 @@ def test_bibtex_escapes_every_special_character(hostile: str) -> None:
 def test_csl_json_strings_are_one_line_and_visible(hostile: str) -> None:
     out = ok("sources", "--format", "csl-json").stdout
     assert not RAW_CONTROL.search(out)
+    keys = _citation_keys()
     items = {i["id"]: i for i in json.loads(out)}
-    assert "URL" not in items["hostile-a"] and items["hostile-b"]["URL"].startswith("https://example.org/p?q=")
-    title = items["hostile-a"]["title"]
-    assert "\n" not in title and "\\x1b[31mRED" in title
-    assert items["hostile-a"]["id"] == "hostile-a"
+    a, b = items[keys["hostile-a"]], items[keys["hostile-b"]]
+    assert "URL" not in a and b["URL"].startswith("https://example.org/p?q=")
+    assert "\n" not in a["title"] and "\\x1b[31mRED" in a["title"]
+    assert re.fullmatch(r"[a-z0-9]+", a["id"]), a["id"]
 
 
 def test_timelinejs_links_only_http_and_escapes_html(hostile: str) -> None:
@@ -289,12 +295,13 @@ def test_timelinejs_links_only_http_and_escapes_html(hostile: str) -> None:
     assert not RAW_CONTROL.search(json.dumps(data, ensure_ascii=False))
 
 
-def test_pandoc_markdown_escapes_and_cites_raw_keys(hostile: str) -> None:
+def test_pandoc_markdown_escapes_and_cites_the_citation_keys(hostile: str) -> None:
     out = ok("timeline", "--policy", "hostile-policy", "--format", "markdown", "--cite", "pandoc").stdout
     assert not RAW_CONTROL.search(out)
     read = _unescaped(out)
     assert "<" not in read and "](" not in read
-    assert "@hostile-a, " in out and "@hostile-b, " in out
+    keys = _citation_keys()
+    assert f"@{keys['hostile-a']}, " in out and f"@{keys['hostile-b']}, " in out
 
 
 def test_the_escaping_functions() -> None:
