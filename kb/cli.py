@@ -14,7 +14,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kb import __version__, queries, records, render
+from kb import __version__, completion, queries, records, render
 from kb import db as database
 from kb.config import Location, locate
 from kb.errors import KBError
@@ -304,7 +304,7 @@ def sources_cmd(fmt: str, db: str | None) -> None:
 
 @cli.command("show")
 @click.argument("kind", type=click.Choice(("policy", "actor", "event", "source")))
-@click.argument("name")
+@click.argument("name", shell_complete=completion.records)
 @format_option
 @db_option
 def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
@@ -321,7 +321,7 @@ def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
 
 
 @cli.command("state")
-@click.argument("policy")
+@click.argument("policy", shell_complete=completion.policies)
 @at_option
 @as_of_option
 @format_option
@@ -470,7 +470,7 @@ def source_new(paths: tuple[Path, ...], no_propose: bool, db: str | None) -> Non
 
 
 @source_group.command("migrate")
-@click.argument("keys", nargs=-1, required=True)
+@click.argument("keys", nargs=-1, required=True, shell_complete=completion.seed_keys)
 @click.option("-m", "--message", help="Slug for the migration's file name.")
 @db_option
 def source_migrate(keys: tuple[str, ...], message: str | None, db: str | None) -> None:
@@ -491,7 +491,7 @@ def source_migrate(keys: tuple[str, ...], message: str | None, db: str | None) -
 
 
 @source_group.command("check")
-@click.argument("keys", nargs=-1, required=True)
+@click.argument("keys", nargs=-1, required=True, shell_complete=completion.seed_keys)
 @db_option
 def source_check(keys: tuple[str, ...], db: str | None) -> None:
     """Check annotations as `kb source migrate` would (quotes, references, no open proposals), writing nothing.

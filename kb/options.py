@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from kb import completion
 from kb.dates import parse_bound
 from kb.errors import DateError
 from kb.render import FORMATS
@@ -71,6 +72,7 @@ def filter_options(f: F) -> F:
             "policies",
             metavar="NAME",
             multiple=True,
+            shell_complete=completion.policies,
             help="Key, name or alias of a policy, or a unique part of one (repeatable: any of them).",
         ),
         click.option(
@@ -78,6 +80,7 @@ def filter_options(f: F) -> F:
             "actors",
             metavar="NAME",
             multiple=True,
+            shell_complete=completion.actors,
             help="Key, name or alias of an actor, or a unique part of one (repeatable: any of them).",
         ),
         click.option(
