@@ -240,7 +240,7 @@ def write_search(results: Results, fmt: str, out: TextIO) -> None:
     def mark(text: str) -> str:
         return text.replace("\u00ab", "**").replace("\u00bb", "**") if md else text
 
-    out.write(f"{'# ' if md else ''}Search '{results.query}': {len(results.events)} events, {len(results.sources)} sources\n\n")
+    out.write(f"{'# ' if md else ''}Search '{results.query}': {_count(len(results.events), 'event')}, {_count(len(results.sources), 'source')}\n\n")
     if not results.events and not results.sources:
         out.write("Nothing matches.\n")
         return
@@ -277,3 +277,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 def _dump(payload: dict[str, Any], out: TextIO) -> None:
     out.write(json_text(payload) + "\n")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
