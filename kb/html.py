@@ -443,7 +443,7 @@ def write_html(tl: Timeline, out: TextIO, *, title: str | None = None) -> None:
         + "\n".join(_inline("style", s) for s in styles)
         + "</head><body>\n"
         f"{_text('h1', subject)}"
-        f"{_text('p', f'{len(items)} events{known}; every one backed by verbatim quotes. Drag to move, Ctrl+scroll to zoom, select an event to read its sources.', class_='sub')}\n"
+        f"{_text('p', f'{len(items)} events{known}; every one backed by verbatim quotes. Drag to move, Ctrl+scroll to zoom, select an event (or Tab to it, arrow keys for the next, Enter) to read its sources.', class_='sub')}\n"
         "<p class=\"legend\"><span><i class=\"state-change\"></i>changes the policy's state</span>"
         "<span><i class=\"other\"></i>other event</span>"
         "<span>bars: the span an imprecise date covers (a year, a month)</span><span>≤: on or before</span></p>\n"
