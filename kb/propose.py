@@ -2,210 +2,152 @@
 policies they name, an event type and a confidence. Every proposal is marked `proposed: true`
 in the annotation; nothing enters the knowledge base until a person accepts it.
 
-The rules that are specific to policy language (which verbs rescind, restore, authorise,
-exempt…) and to how news and government texts state dates are kept here, in tables.
+Nothing here is about one subject: verb frames of policy language (adopt, rescind, restore,
+authorise…) with their polarity and modality, date forms (kb.datewords), sentence structure
+(kb.sentences), and names from the knowledge base itself.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from kb.dates import DateSpec, PartialDate
+from kb.datewords import FUTURE, Found, StatedDate, attached, find_all, publication_day
 from kb.documents import Document
-from kb.errors import DateError
+from kb.sentences import Segment, segments
+from kb.vocabulary import EVENT_TYPE_NAMES, STATE_CHANGING_TYPES
 
-# --- Policy language: verb families, strongest first ----------------------------------------------
+__all__ = ["FRAMES", "Known", "KnownEvent", "Proposal", "StatedDate", "find_date", "known_from", "propose", "proposals_yaml", "sentences"]
 
-FAMILIES: tuple[tuple[str, str, float, str], ...] = (
-    # (event type, role of the acting party, confidence, pattern)
-    ("exception", "authorised", 0.8, r"\bexception\b|\bexempt\w*|\bwaiv\w*"),
-    ("reversed", "decided", 0.8, r"\brescind\w*|\brevok\w*|\boverturn\w*|\brevers\w*|\bin favor of a new\b"),
+# --- Verb frames: (event type, role of the acting party, confidence, pattern), strongest first ------
+
+FRAMES: tuple[tuple[str, str, float, str], ...] = (
+    ("exception", "authorised", 0.8, r"\bexceptions?\b|\bexempt\w*|\bwaiv\w*"),
+    ("reversed", "decided", 0.8, r"\brescind\w*|\brevok\w*|\boverturn\w*|\brevers\w*|\broll(?:ed|s|ing)? back\b|\brollback\b|\bcancel\w*|\bin favou?r of a new\b|\bundo\w*|\brepeal\w*"),
     ("reinstated", "decided", 0.8, r"\brestor\w*|\breviv\w*|\breinstat\w*"),
-    ("amended", "authorised", 0.6, r"\bauthori[sz]\w*|\bapproved\b|\bdecided to\b|\badjust\w* permissions?\b|\bsanctions?\b"),
-    ("rescinded", "decided", 0.7, r"\bend(?:s|ed)? (?:the|its) policy\b|\babolish\w*"),
-    ("amended", "decided", 0.7, r"\bwill not (?:produce|use|acquire|develop|export|transfer|assist)\b|\balign\w* (?:our|its|U\.S\.)\b|\bchanges to\b|\bno longer\b|\bend the use\b"),
-    ("adopted", "decided", 0.6, r"\bwas established\b|\badopt\w*\b|\blaunch\w*\b"),
-    ("criticism", "criticised", 0.6, r"\bcritici[sz]\w*|\bcondemn\w*|\breckless\b|\bshocking\b|\bblack mark\b|\braked\b"),
-    ("support", "supported", 0.6, r"\bsupports\b|\bwelcom\w*|\bendors\w*"),
-    ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\baccede\w*|\bwithdraw\w*"),
-    ("deliberation", "considered", 0.5, r"\bconsidered\b|\breluctant\b|\bweigh\w*"),
-    ("transfer", "provided", 0.5, r"\bprovided\b.*\bwith\b|\bprovision of\b|\bsecurity assistance package\b|\bdeliver\w*"),
-    ("use", "used", 0.5, r"\b(?:been )?used since\b|\bdeployed\b|\bnot been used\b"),
-    ("report", "subject", 0.5, r"\bstockpile\b|\bparties\b|\$[\d.]+ (?:billion|million)"),
-    ("review", "implemented", 0.5, r"\breview\b|\bstudy\b|\bmodeling\b"),
-    ("military_action", "implemented", 0.4, r"\binvad\w*|\bassaults?\b|\badvance\w*|\boffensive\b|\bentry of\b.*\b(?:soldiers|troops)\b"),
-    ("statement", "stated", 0.3, r"\bsaid\b|\btold\b|\bstated\b|\bannounc\w*|\bexplained\b|\bcommitted\b|\bwarn\w*|\bvow\w*"),
+    ("rescinded", "decided", 0.7, r"\bend(?:s|ed)? (?:the|its) policy\b|\babolish\w*|\bterminat\w*|\bdiscontinu\w*"),
+    ("amended", "authorised", 0.6, r"\bauthori[sz]\w*|\bapproved\b|\bdecided to\b|\badjust\w* permissions?\b|\bpermits?\b|\bexpand\w*|\bbroaden\w*"),
+    ("amended", "decided", 0.7, r"\b(?:will|would) not (?:produce|use|acquire|develop|export|transfer|assist|emplace|deploy|sell)\b|\balign\w* (?:our|its|their|\w+'s)\b|\bchanges? to\b|\bno longer\b|\bend the use\b|\bforbid\w*|\bforbade\b|\bprohibit\w*|\bbann?(?:ed|s)?\b"),
+    ("adopted", "decided", 0.6, r"\bwas established\b|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc\w*|\bsign(?:s|ed)? (?:into law|an? (?:order|directive|memorandum|decree))|\bannounc\w* (?:a|the) new\b"),
+    ("criticism", "criticised", 0.6, r"\bcritici[sz]\w*|\bcondemn\w*|\breckless\b|\bshocking\b|\bblack mark\b|\braked\b|\bperplex\w*|\bdeplor\w*|\bdisappoint\w*|\boppos\w*|\bmistake\b|\bstep backward\b|\bwrong\b|\bunnecessary\b"),
+    ("support", "supported", 0.6, r"\bsupports\b|\bwelcom\w*|\bendors\w*|\bprais\w*|\bapplaud\w*|\bcongratulat\w*|\bbelieves (?:this|the) decision\b"),
+    ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from the (?:treaty|convention|agreement|protocol)\b|\bentered into force\b|\bvot(?:ed|es)\b|\bjoin(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bsign(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b"),
+    ("deliberation", "considered", 0.5, r"\bconsider\w*|\breluctant\b|\bweigh\w*|\bunder consideration\b|\bdebat\w*"),
+    ("transfer", "provided", 0.5, r"\bprovided\b.*\bwith\b|\bprovision of\b|\bsecurity assistance package\b|\bsen(?:d|t|ding) (?:\w+ ){0,4}to\b|\bsuppl(?:y|ied|ies)\b|\btransferr\w* (?:\w+ ){0,4}to\b|\bdeliver(?:s|ed|ing|y|ies)?\b(?! (?:at|on|in|to the|a speech|remarks|an address|a statement))"),
+    ("use", "used", 0.5, r"\b(?:been )?used (?:since|in|by)\b|\bdeployed\b|\bemplaced\b|\bnot been used\b"),
+    ("report", "subject", 0.5, r"\bstockpiles?\b|\b\d[\d,]* (?:countries|states|nations|parties)\b|\$[\d.,]+ (?:billion|million)|\bnot a ?party\b|\bparties\b"),
+    ("review", "implemented", 0.5, r"\b(?:a|the|an|its|internal|policy) (?:\w+ )?review\b|\breview (?:of|was|is)\b|\bstudy\b|\bmodell?ing\b|\bassessment\b|\bresearching\b"),
+    ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b"),
+    ("statement", "stated", 0.3, r"\bsaid\b|\btold\b|\bstated\b|\bannounc\w*|\bexplained\b|\bcommitted\b|\bwarn\w*|\bvow\w*|\bnoted\b|\bdeclar\w*|\bremain\w* (?:fully )?committed\b"),
 )
-STATE_CHANGES = {"adopted", "amended", "reversed", "rescinded", "reinstated", "exception"}
+FAMILIES = FRAMES  # the name earlier releases used
+STATE_CHANGES = STATE_CHANGING_TYPES
 
-# --- How texts state dates ----------------------------------------------------------------------
-
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-DATE_RULES: tuple[tuple[str, str], ...] = (
-    # (name, pattern): tried in order; the first that matches in a sentence gives its date
-    ("until month", rf"\b[Bb]etween now and (?:mid-|early |late |the end of )?{_MONTH}"),
-    ("month day year", rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b"),
-    ("month year", rf"\b{_MONTH},? (\d{{4}})\b"),
-    ("month day", rf"\b{_MONTH} (\d{{1,2}})\b"),
-    ("today", r"\btoday\b"),
-    ("weekday", r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("last year", r"\blast year\b"),
-    ("this year", r"\b(?:earlier |later )?this year\b"),
-    ("years ago", r"\b(?:nearly |almost |about |some )?(\w+) years ago\b"),
-    ("in month", rf"\b[Ii]n {_MONTH}\b"),
-    ("recent", r"\bin recent (?:weeks|months)\b"),
-    ("year", r"\b(?:in|since|as of|by|of|until) ((?:19|20)\d{{2}})\b"),
-    ("bare year", r"\b((?:19|20)\d{2})\b"),
-)
+# Words before a verb that keep it from happening: hedged, negated, demanded or opposed.
+_NEGATED = re.compile(r"(?i)\b(?:not|never|n't|no)\s+(?:\w+\s+){0,2}$")
+_HEDGED = re.compile(r"(?i)\b(?:would like to|wants? to|wish(?:es)? to|hopes? to|seeks? to|may|might|could|plans? to|intends? to|consider(?:s|ing)?|aims? to|pursuing solutions that would(?: \w+){0,6}|allow (?:\w+ ){0,3}to)\s+(?:\w+\s+){0,3}$")
+_DEMANDED = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urg\w+ (?:\w+ ){0,4}to|call\w* (?:on|for|upon) (?:\w+ ){0,4}(?:to )?|ask\w* (?:\w+ ){0,4}to|demand\w* (?:\w+ ){0,4}(?:to )?)\s*(?:\w+\s+){0,2}$")
+_OPPOSED = re.compile(r"(?i)\b(?:oppos\w*|against|criticis\w*|condemn\w*|decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 
 
 @dataclass(frozen=True)
-class StatedDate:
-    spec: DateSpec
-    basis: str  # explicit | relative | context
-    beyond_publication: str | None = None
+class Frame:
+    type: str
+    role: str
+    confidence: float
+    anchor: int  # where the verb is in the sentence
+    rules: tuple[str, ...]
 
+
+def frames(sentence: str) -> list[Frame]:
+    """The event types a sentence's verbs state, with polarity and modality: a hedged or negated
+    change is a deliberation or a statement, a demanded or opposed one a criticism."""
+    out: list[Frame] = []
+    seen: set[str] = set()
+    for etype, role, confidence, pattern in FRAMES:
+        m = re.search(pattern, sentence, re.IGNORECASE)
+        if not m or etype in seen:
+            continue
+        seen.add(etype)
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        rules = (f"frame:{etype}",)
+        if etype in STATE_CHANGING_TYPES or etype == "treaty_action":
+            if _DEMANDED.search(before):
+                etype, role, rules = "criticism", "criticised", (*rules, "modality:demanded")
+            elif _HEDGED.search(before):
+                etype, role, rules = "deliberation", "considered", (*rules, "modality:hedged")
+            elif _NEGATED.search(before) and not m.group(0).lower().startswith(("will not", "would not", "no longer")):
+                etype, role, rules = "statement", "stated", (*rules, "polarity:negated")
+            elif _OPPOSED.search(before) and etype != "criticism":
+                # "the decision to roll back …" names the change; an opposing word says it is criticised
+                rules = (*rules, "modality:opposed")
+        out.append(Frame(etype, role, confidence, m.start(), rules))
+    # The first frame decides; a criticism or support voiced about a change is a second event.
+    if not out:
+        return []
+    primary = out[0]
+    extra = [f for f in out[1:] if f.type in ("criticism", "support") and f.type != primary.type]
+    if primary.type in STATE_CHANGING_TYPES and "modality:opposed" in primary.rules and not extra:
+        extra = [Frame("criticism", "criticised", 0.5, primary.anchor, ("frame:criticism", "modality:opposed"))]
+    return [primary, *extra[:1]]
+
+
+# --- Dates ----------------------------------------------------------------------------------------
 
 _QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
-_RELATIVE = re.compile(r"(?i)\b(?:today|yesterday|this year|last year|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+_PRESENT = re.compile(r"\b(?:is|are|remains?)\s+(?:also\s+|now\s+|still\s+)?(?:\w+ing\b|one of\b|not a\b|committed\b)|\b(?:will|remain\w*|believes|needs|continues|supports|says|wants)\b")
+_PAST = re.compile(r"\b(?:has|have|had|was|were|did)\b")
 
 
-def find_date(sentence: str, published: PartialDate) -> StatedDate:
-    """The date a sentence states, at the precision it states it; the publication date as a bound otherwise.
+def find_date(sentence: str, published: PartialDate, anchor: int | None = None) -> StatedDate:
+    """The date a sentence states for the verb at `anchor` (the first date when none), at the
+    precision it states it; the publication date as a bound otherwise."""
+    return _date_and_rule(sentence, published, anchor)[0]
 
-    A relative date inside a quotation of an older text is resolved against that text's date
-    when the sentence gives it ("In its June 27, 2014 statement the White House said: “The
-    United States announced today …”")."""
-    pub = published.first_day() if published.day is not None else published.last_day()
+
+def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None) -> tuple[StatedDate, str]:
+    pub = publication_day(published)
+    found = find_all(sentence, published)
+    # A relative date inside a quotation of an older text is resolved against that text's date.
     quoted = _QUOTED.search(sentence)
-    if quoted and _RELATIVE.search(quoted.group(1)):
-        outside = sentence[: quoted.start()] + sentence[quoted.end() :]
-        m = re.search(rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b", outside)
-        if m:
-            try:
-                then = PartialDate.parse(f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
-            except DateError:
-                then = None
-            if then is not None and then.first_day() <= pub:
-                inner = find_date(quoted.group(1), then)
-                return StatedDate(inner.spec, inner.basis)
-    for name, pattern in DATE_RULES:
-        m = re.search(pattern, sentence, 0 if name.startswith(("month", "year", "bare")) else re.IGNORECASE)
-        if not m:
-            continue
-        try:
-            stated = _rule_date(name, m, pub)
-            stated.spec.interval()  # every day of it must be a date
-            return stated
-        except _NoDate:
-            continue
-        except (ValueError, OverflowError, DateError):
-            continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
-    # No date in the sentence. Something going on in the present ("we are conducting", "is one
-    # of the parties") holds on the day of publication; anything else happened on or before it.
-    if re.search(r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+)?(?:\w+ing\b|one of\b)", sentence) and not re.search(
-        r"\b(?:has|have|had|was|were)\b", sentence
-    ):
-        return StatedDate(DateSpec(PartialDate.from_date(pub)), "context")
-    return StatedDate(DateSpec(PartialDate.from_date(pub), None, "on_or_before"), "context")
-
-
-class _NoDate(Exception):
-    """A date rule matched words that state no date."""
-
-
-def _rule_date(name: str, m: re.Match[str], pub: dt.date) -> StatedDate:
-    """The date one matched rule states; _NoDate when the match is not a date after all."""
-    if name == "until month":
-        # A plan from the publication day to the next such month: "between now and mid-January".
-        month = _MONTHS[m.group(1).lower()]
-        year = pub.year + (1 if month < pub.month else 0)
-        spec = DateSpec(PartialDate.from_date(pub), PartialDate(year, month))
-        return StatedDate(spec, "relative", "planned")
-    if name == "month day year":
-        try:
-            d = PartialDate.parse(f"{int(m.group(3)):04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
-        except DateError:
-            raise _NoDate from None
-        return _stated(DateSpec(d), "explicit", pub)
-    if name == "month year":
-        return _stated(DateSpec(PartialDate(int(m.group(2)), _MONTHS[m.group(1).lower()])), "explicit", pub)
-    if name == "month day":
-        month, day = _MONTHS[m.group(1).lower()], int(m.group(2))
-        if not 1 <= day <= calendar.monthrange(pub.year, month)[1]:
-            raise _NoDate
-        return _stated(DateSpec(PartialDate(pub.year, month, day)), "explicit", pub)
-    if name == "today":
-        return _stated(DateSpec(PartialDate.from_date(pub)), "relative", pub)
-    if name == "weekday":
-        # The nearest such day: news reports the last few days, and updates reach a day past publication.
-        back = (pub.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
-        shift = -back if back <= 3 else 7 - back
-        return _stated(DateSpec(PartialDate.from_date(pub + dt.timedelta(days=shift))), "relative", pub)
-    if name == "last year":
-        return _stated(DateSpec(PartialDate(pub.year - 1)), "relative", pub)
-    if name == "this year":
-        return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
-    if name == "years ago":
-        n = _NUMBERS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
-        if n:
-            # "nearly three years ago" is a little less than three years: half a year later.
-            months = n * 12 - (6 if re.search(r"(?i)\b(?:nearly|almost)\b", m.group(0)) else 0)
-            year = pub.year + (pub.month - 1 - months) // 12
-            return _stated(DateSpec(PartialDate(year), None, "approximately"), "relative", pub)
-        raise _NoDate
-    if name == "recent":
-        return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
-    if name == "in month":
-        return _stated(DateSpec(PartialDate(pub.year, _MONTHS[m.group(1).lower()])), "relative", pub)
-    if name in ("year", "bare year"):
-        return _stated(DateSpec(PartialDate(int(m.group(1)))), "explicit", pub)
-    raise _NoDate
-
-
-def _stated(spec: DateSpec, basis: str, pub: dt.date) -> StatedDate:
-    return StatedDate(spec, basis, "updated" if spec.interval()[0] > pub else None)
+    if quoted:
+        outside = [f for f in found if not (quoted.start() <= f.start < quoted.end()) and f.rule in ("month day year", "day month year")]
+        older = [f for f in outside if f.date.spec.start.first_day() <= pub]
+        if older:
+            inner = [f for f in find_all(quoted.group(1), older[0].date.spec.start) if f.date.basis == "relative"]
+            if inner and (anchor is None or quoted.start() <= anchor < quoted.end()):
+                return StatedDate(inner[0].date.spec, inner[0].date.basis), "date:quoted-older-text"
+    chosen: Found | None = attached(found, sentence, anchor)
+    if chosen is not None:
+        return chosen.date, f"date:{chosen.rule}"
+    # No date: a state of affairs in the present holds on the day of publication; anything else
+    # happened on or before it.
+    if _PRESENT.search(sentence) and not _PAST.search(sentence):
+        return StatedDate(DateSpec(PartialDate.from_date(pub)), "context"), "date:present-state"
+    return StatedDate(DateSpec(PartialDate.from_date(pub), None, "on_or_before"), "context"), "date:on-or-before-publication"
 
 
 # --- Sentences ------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(
-    r"(?<=[a-z0-9\u201d\u2019\"')\]][.!?])\s+(?=[A-Z\u201c\"(])"  # a full stop after a word, not after "U.S."
-    r"|(?<=[.!?;:\u201d\"])\s*\n\s*"  # closing punctuation at a line's end
-    r"|\n\s*\n(?=\s*[A-Z\-\u2022])(?<![A-Z]\.\n\n)"  # a blank line before a new paragraph
-    r"|\n(?=\s*[-\u2022])"  # before a list item
-)
-
 
 def sentences(document: Document) -> list[tuple[int, int]]:
-    """Offsets of the sentences of the document's <CONTENT> (whitespace trimmed)."""
-    text, lo, hi = document.text, document.content.start, document.content.end
-    spans, start = [], lo
-    for m in _SENTENCE_END.finditer(text, lo, hi):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, hi))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b - a >= 12:
-            out.append((a, b))
-    return out
+    """Offsets of the sentences of the document's <CONTENT> (headings and datelines left out)."""
+    return [(s.start, s.end) for s in segments(document) if s.kind == "sentence" and len(s.text) >= 12]
 
 
-# --- Proposals ------------------------------------------------------------------------------------
+# --- What the knowledge base knows -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    key: str
+    type: str
+    date: DateSpec
+    policies: frozenset[str]
+    headline: str = ""
+    quotes: tuple[str, ...] = ()
+    actors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -213,8 +155,19 @@ class Known:
     """What the knowledge base already has, to match names against."""
 
     actors: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name or alias -> (key, name, kind)
-    policies: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # keyword -> (key, name, owner key)
-    events: list[tuple[str, str, DateSpec, set[str]]] = field(default_factory=list)  # key, type, date, policy keys
+    policies: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # name or alias -> (key, name, owner key)
+    events: list[KnownEvent] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An existing event a proposal may restate, with how well it fits."""
+
+    key: str
+    date: DateSpec
+    type: str
+    headline: str
+    score: float
 
 
 @dataclass
@@ -230,15 +183,52 @@ class Proposal:
     actors: list[tuple[str, str]]
     new_actors: list[tuple[str, str, str]]  # key, name, kind
     note: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    new_policies: list[tuple[str, str, str | None, str]] = field(default_factory=list)  # key, name, owner, description
+    rules: tuple[str, ...] = ()
+    policy_scores: dict[str, float] = field(default_factory=dict)
 
 
-_NAME = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+){1,3})\b")
-# Titles before a person's name: not part of the name ("Minister Oksana Petrenko").
-_TITLES = {"President", "Minister", "Secretary", "Defense", "Ambassador", "Senator", "General", "Admiral", "Rear",
-           "Adm", "Press", "National", "Security", "Advisor", "Adviser", "Foreign", "Prime", "Deputy", "Spokesman",
-           "Spokeswoman", "Chairman", "Director", "Mr", "Ms", "Mrs", "Dr"}  # fmt: skip
-_ORG_WORDS = ("Department", "Ministry", "Office", "Council", "Watch", "International", "Committee", "Agency", "Administration", "House", "Nations", "Union")
-_NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", "As", "It", "Today", "Since", "After", "Before"}
+# --- Actors -------------------------------------------------------------------------------------
+
+# Titles and ranks before a name: not part of it ("Minister Oksana Petrenko", "Rear Adm. John Kirby").
+_TITLES = frozenset(
+    "President Vice Minister Secretary Defense Ambassador Senator Sen Representative Rep Governor Gov General Gen "
+    "Admiral Adm Rear Lt Lieutenant Col Colonel Maj Major Capt Captain Sgt Cmdr Commander Army Navy Air Force Marine "
+    "Press National Security Advisor Adviser Foreign Prime Deputy Assistant Acting Spokesman Spokeswoman Spokesperson "
+    "Chairman Chairwoman Chair Director Mr Ms Mrs Dr Prof Then Former Pentagon Performing Duties Of The Under "
+    "Chief Staff Joint Chiefs Special Envoy Undersecretary Attorney Judge Justice Mayor King Queen Prince".split()
+)
+# Heads of names that are not actors: documents, events, places, periods, things.
+_NOT_ACTOR_HEADS = frozenset(
+    "Policy Policies Act Law Year Register Sheet Report Statement Convention Treaty Protocol Conference Program "
+    "Programme Directive Memorandum Strategy Affairs Release Day Week Month Peninsula Sea Ocean River Island Islands "
+    "Mountains Region Province Street Avenue Destruction Weapons Mines Landmines Munitions Use Review Resolution "
+    "Manual Plan Initiative Agreement Accord Declaration Summit Session Meeting Hearing Bill Order Code Rule Rules "
+    "Budget Fund Aid Assistance Engagement Briefing Transcript Note Notes Edition Article Section Chapter Page "
+    "Capabilities Plans Policy* Awareness Safety Earth Walk Production Stockpiling Transfer Prohibition "
+    "Their Personnel Anti Use Mission Success".split()
+)
+_ORG_KINDS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission|Administration Office|Pentagon)\b", "agency"),
+    (r"\b(?:Office|House|Secretariat|Presidency|Cabinet)\b", "office"),
+    (r"\b(?:Administration|Government|Republic|Kingdom|Federation|Congress|Senate|Parliament|States)\b", "government"),
+    (r"\b(?:Delegation|Mission to)\b", "delegation"),
+    (r"\b(?:Army|Navy|Forces|Force|Command|Corps|Guard|Military)\b", "military"),
+    (r"\b(?:Council|Committee|Watch|International|Campaign|Foundation|Institute|Association|Union|Nations|Organi[sz]ation|Coalition|Center|Centre|Group|Party|Parties)\b", "organisation"),
+)
+_MONTH_WORDS = frozenset("January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NAME = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+|of|for|on|and)){1,5})\b")
+_NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
+# Prepositions that put a place, not an actor, after them ("outside the Korean Peninsula", "in Maputo").
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
+
+
+def _kind_of(name: str) -> str:
+    for pattern, kind in _ORG_KINDS:
+        if re.search(pattern, name):
+            return kind
+    return "person"
 
 
 def _fuzzy_actor(name: str, known: Known) -> str | None:
@@ -256,81 +246,296 @@ def _slug(text: str, limit: int = 6) -> str:
     return "-".join(words[:limit]) or "event"
 
 
+def _surname_index(known: Known) -> dict[str, str]:
+    """Known people by surname (a surname two people share is left out)."""
+    by: dict[str, set[str]] = {}
+    for name, (key, _n, kind) in known.actors.items():
+        if kind == "person" and len(name.split()) >= 2:
+            by.setdefault(name.split()[-1].lower(), set()).add(key)
+    return {s: next(iter(keys)) for s, keys in by.items() if len(keys) == 1}
+
+
+def _names(sentence: str) -> list[tuple[int, str]]:
+    """Capitalised names of a sentence, titles stripped, places, dates and fragments rejected."""
+    out = []
+    for m in _NAME.finditer(sentence):
+        words = m.group(1).split()
+        start = m.start()
+        while words and (words[0].rstrip(".") in _TITLES or words[0] in _NOT_NAMES):
+            start = sentence.index(words[0], start) + len(words[0])
+            words = words[1:]
+        while words and words[-1] in ("of", "for", "on", "and"):
+            words = words[:-1]
+        if len(words) < 2 or any(w.rstrip(".") in _MONTH_WORDS for w in words) or words[-1] in _NOT_ACTOR_HEADS:
+            continue
+        if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and _kind_of(" ".join(words)) == "person":
+            continue  # a fragment ("New U.") or a thing's name ("Fact Sheet")
+        name = " ".join(words)
+        if _PLACE_BEFORE.search(sentence[: m.start()]) and _kind_of(name) == "person":
+            continue  # a place: "outside the Korean Peninsula", "in Maputo"
+        out.append((m.start(), name))
+    return out
+
+
+def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | None, surnames: dict[str, str],
+            doc_names: dict[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:  # fmt: skip
+    """Actors of a sentence with roles from its structure: before the verb the actor, after "to" the
+    recipient of a transfer, the one who "said" the reporter; known names first."""
+    found: list[tuple[int, str, str | None]] = []  # position, key, new name
+    taken: list[tuple[int, int]] = []
+    for name, (key, _n, _k) in sorted(known.actors.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), key, None))
+    new: list[tuple[str, str, str]] = []
+    for pos, name in _names(sentence):
+        if any(a <= pos < b for a, b in taken):
+            continue
+        key = _fuzzy_actor(name, known) or surnames.get(name.split()[-1].lower())
+        if key is None:
+            name = doc_names.get(name.split()[-1].lower(), name) if _kind_of(name) == "person" else name
+            key = _slug(name, 4)
+            if key not in [k for k, _n, _kind in new]:
+                new.append((key, name, _kind_of(name)))
+        found.append((pos, key, name if key in [k for k, _n, _kind in new] else None))
+    # A lone surname of a known person ("Kirby said"), and a transcript's speaker.
+    for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
+        key = surnames.get(m.group(1).lower())
+        if key and not any(a <= m.start() < b for a, b in taken) and key not in [k for _p, k, _n in found]:
+            found.append((m.start(), key, None))
+    if speaker:
+        surname = speaker.split()[-1].title()
+        key = surnames.get(surname.lower())
+        if key is None and surname.lower() in doc_names:
+            full = doc_names[surname.lower()]
+            key = _fuzzy_actor(full, known) or _slug(full, 4)
+            if key == _slug(full, 4) and key not in [k for k, _n, _kind in new]:
+                new.append((key, full, "person"))
+        if key:
+            found.append((-1, key, None))
+    found.sort()
+    anchor = frame.anchor if frame else len(sentence)
+    role = frame.role if frame else "stated"
+    said = re.search(r"\b(?:said|says|stated|told|noted|announced)\b", sentence)
+    actors: list[tuple[str, str]] = []
+    for pos, key, _new in found:
+        if key in [a for a, _ in actors]:
+            continue
+        before = sentence[max(0, pos - 12) : max(0, pos)]
+        if pos == -1:
+            r = "stated" if role in ("stated", "criticised", "supported") else "reported"
+        elif frame and frame.type == "transfer" and pos > anchor and re.search(r"\bto\s+(?:the\s+)?$", before):
+            r = "received"
+        elif said and pos > said.start() and said.start() > anchor and role != "stated":
+            r = "reported"
+        elif pos < anchor and not [a for a, r_ in actors if r_ == role]:
+            r = role
+        else:
+            r = "subject"
+        actors.append((key, r))
+    if actors and role not in [r for _a, r in actors] and actors[0][1] == "subject":
+        actors[0] = (actors[0][0], role)
+    return actors, new
+
+
+# --- Policies -----------------------------------------------------------------------------------
+
+_STOP = frozenset("the a an of and or in on for to by with policy policies program programme law act u.s. us united states our their its".split())
+
+
+def _phrase_ok(phrase: str) -> bool:
+    """A name or alias long and specific enough to stand for a policy on its own."""
+    words = re.findall(r"[\w.'-]+", phrase.lower())
+    return len(phrase) >= 4 and any(w not in _STOP for w in words)
+
+
+def policy_scores(text: str, known: Known) -> dict[str, float]:
+    """Policies whose name or alias occurs in the text as a whole phrase, scored by the length of
+    the phrases found (longer names are more specific)."""
+    scores: dict[str, float] = {}
+    for phrase, (key, _n, _o) in known.policies.items():
+        if not _phrase_ok(phrase):
+            continue
+        hits = len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE))
+        words = phrase.split()
+        for k in range(1, len(words)):
+            # The owner's possessive: "Ruritania's new arms policy" for "Ruritania arms policy".
+            if all(w[0].isupper() for w in words[:k]) and _phrase_ok(" ".join(words[k:])):
+                owner, rest = (re.escape(" ".join(ws)) for ws in (words[:k], words[k:]))
+                hits += len(re.findall(rf"(?<![\w-]){owner}['\u2019]s\s+(?:\w+\s+){{0,2}}{rest}(?![\w-])", text, re.IGNORECASE))
+        if hits:
+            scores[key] = scores.get(key, 0.0) + hits * len(phrase.split())
+    return scores
+
+
+_POLICY_HEADS = r"(?:Policy|Policies|Program|Programme|Act|Law|Directive|Ban|Moratorium|Regulations?|Rule|Treaty|Convention|Agreement|Strategy|Initiative|Doctrine|Order|Decree|Guidelines)"
+
+
+def new_policy(document: Document, segs: list[Segment], owner: str | None) -> tuple[str, str, str | None, str] | None:
+    """A policy the document is about when none known matches: a verbatim phrase of the document
+    (its title first) that names a policy, with an owner and a one-line description."""
+    texts = [document.title, *(s.text for s in segs)]
+    for text in texts:
+        m = re.search(rf"\b(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['\u2019]s\s+(?:[\w-]+\s+){{0,3}}(?i:{_POLICY_HEADS})\b", text)
+        if m:
+            name = m.group(0).strip()
+            line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
+            return _slug(name, 6), name, owner, " ".join(line.split())[:200]
+    for text in texts:
+        m = re.search(rf"((?:[A-Z][\w.'-]*\s+|of\s+|on\s+|for\s+|and\s+){{0,6}}{_POLICY_HEADS})\b", text)
+        if m is None:
+            m = re.search(rf"\b((?:(?!(?:the|a|an|its|their|our|his|her|this|that|on|of|to)\b)[\w.'-]+\s+){{1,3}}(?:policy|program|ban|law|directive))\b", text)
+        if m:
+            name = re.sub(r"^(?:The|A|An|New|On|Of)\s+", "", m.group(1).strip())
+            if len(name.split()) >= 2 and _phrase_ok(name):
+                line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
+                return _slug(name, 6), name, owner, " ".join(line.split())[:200]
+    return None
+
+
+# --- Merge suggestions --------------------------------------------------------------------------
+
+
+def candidates(p: Proposal, sentence: str, known: Known, published: PartialDate) -> list[Candidate]:
+    """Up to three existing events this proposal may restate, best first: wording (the quote vs the
+    event's citations and headline), type, actors, policies and date all weigh in. An event dated
+    after the document's publication is never suggested unless the sentence is about the future."""
+    if not known.events:
+        return []
+    from rapidfuzz import fuzz
+
+    pub_first = published.first_day()
+    future = bool(FUTURE.search(sentence))
+    mine_actors = {a for a, _ in p.actors}
+    fitting = [
+        e for e in known.events
+        if (e.date.interval()[0] <= publication_day(published) or future) and e.date.overlaps(p.date.spec)
+    ]
+    same_type = [e for e in fitting if e.type == p.type]
+    out = []
+    for e in fitting:
+        wording = max([fuzz.token_set_ratio(sentence, q) for q in e.quotes[:5]] + [fuzz.token_set_ratio(sentence, e.headline)]) / 100
+        typed = e.type == p.type
+        exact_date = p.date.spec == e.date or (p.date.basis != "context" and e.date.start == p.date.spec.start)
+        contains = p.date.basis != "context" and p.date.spec.interval()[0] <= e.date.interval()[0] and e.date.interval()[1] <= p.date.spec.interval()[1]
+        score = (
+            0.4 * wording
+            + 0.2 * typed
+            + 0.1 * bool(mine_actors & e.actors)
+            + 0.1 * bool(set(p.policies) & e.policies)
+            + (0.15 if exact_date else 0.1 if contains else 0)
+            + 0.05 * (typed and len(same_type) == 1)  # the only event of its type the date allows
+        )
+        if p.date.basis == "context" and e.date.interval()[0] == pub_first and p.date.spec.qualifier is None:
+            score += 0.05  # the day's own announcement told again
+        vague = p.date.basis == "context" and p.date.spec.qualifier == "on_or_before"
+        if score >= 0.6 and (typed or wording >= 0.7) and not (vague and (not typed or wording < 0.75)):
+            out.append(Candidate(e.key, e.date, e.type, e.headline, round(score, 2)))
+    out.sort(key=lambda c: -c.score)
+    return out[:3]
+
+
+def _note(cands: list[Candidate]) -> str:
+    shown = "; ".join(f"{c.key} ({c.date}, {c.type}, “{c.headline[:80]}”, score {c.score:.2f})" for c in cands)
+    return f"probably restates {cands[0].key}: if so, replace `key:` … with `cites: {cands[0].key}`. Candidates: {shown}"
+
+
+# --- Proposing ----------------------------------------------------------------------------------
+
+
+def _evidence(seg: Segment, sentence: str, at: int, text: str) -> tuple[int, int]:
+    """Stored offsets of the evidence: the sentence, or for interleaved columns the stored line
+    holding the character `at` of the column's reading (a quote must be one run of stored text)."""
+    if not seg.lines:
+        return seg.start, seg.end
+    pos = 0
+    for a, b in seg.lines:
+        piece = " ".join(text[a:b].split())
+        i = sentence.find(piece[:20], max(0, pos - 1))
+        if i >= 0 and i <= at < i + len(piece) + 1:
+            return a, b
+        if i >= 0:
+            pos = i + len(piece)
+    return seg.lines[0]
+
+
 def propose(document: Document, known: Known) -> list[Proposal]:
     """Proposed events for a document, likely policy-state changes first."""
     published = document.published
     text = document.text
+    segs = segments(document)
+    surnames = _surname_index(known)
+    doc_names: dict[str, str] = {}
+    for s in segs:
+        for _pos, name in _names(s.text):
+            if _kind_of(name) == "person":
+                doc_names.setdefault(name.split()[-1].lower(), name)
+    whole = " ".join([document.title, *(s.text for s in segs)])
+    doc_policies = policy_scores(whole, known)
+    main_policy = max(doc_policies, key=lambda k: doc_policies[k]) if doc_policies else None
+    owner_guess = next((key for _n, (key, _nm, kind) in known.actors.items() if kind == "government" and _n in whole), None)
+    fresh_policy = new_policy(document, segs, owner_guess) if not doc_policies else None
     proposals: list[Proposal] = []
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
-    for start, end in sentences(document):
-        sentence = " ".join(text[start:end].split())
-        family = next(((t, role, conf) for t, role, conf, pattern in FAMILIES if re.search(pattern, sentence)), None)
-        stated = find_date(sentence, published)
-        if family is None:
+    for seg in segs:
+        if seg.kind != "sentence" or len(seg.text) < 12:
+            continue
+        sentence = seg.text
+        found = frames(sentence)
+        if not found:
+            stated, date_rule = _date_and_rule(sentence, published, None)
             if stated.basis != "explicit":
                 continue  # neither a policy verb nor a date: not an event
-            family = ("statement", "stated", 0.25)
-        etype, role, confidence = family
-        if stated.basis == "explicit":
-            confidence = min(0.95, confidence + 0.1)
-        policies = sorted({key for word, (key, _n, _o) in known.policies.items() if re.search(rf"(?i)\b{re.escape(word)}\b", sentence)})
-        actors: list[tuple[str, str]] = []
-        for name, (key, _n, _k) in sorted(known.actors.items(), key=lambda kv: -len(kv[0])):
-            if re.search(rf"\b{re.escape(name)}\b", sentence) and key not in [a for a, _ in actors]:
-                actors.append((key, role if not actors else "subject"))
-        new_actors = []
-        for m in _NAME.finditer(sentence):
-            words = m.group(1).split()
-            while words and words[0].rstrip(".") in _TITLES:
-                words = words[1:]
-            name = " ".join(words)
-            if len(words) < 2 or words[0] in _NOT_NAMES or name in known.actors or any(name in k for k in known.actors):
+            found = [Frame("statement", "stated", 0.25, 0, ("frame:dated-sentence",))]
+        sentence_policies = policy_scores(sentence, known)
+        for n, frame in enumerate(found):
+            stated, date_rule = _date_and_rule(sentence, published, frame.anchor)
+            confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
+            # The document's main policy, and any other the sentence names as a whole phrase.
+            policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
+            actors, new_actors = _actors(sentence, frame, known, seg.speaker, surnames, doc_names)
+            start, end = _evidence(seg, sentence, frame.anchor, text)
+            base = key = f"{published.iso()}-{_slug(sentence)}" + (f"-{frame.type}" if n else "")
+            k = next_suffix.get(base, 1)
+            while key in used_keys:
+                k += 1
+                key = f"{base}-{k}"
+            next_suffix[base] = k
+            used_keys.add(key)
+            rules = (*frame.rules, date_rule) + (("policy:whole-phrase",) if sentence_policies else ("policy:document",) if policies else ())
+            p = Proposal(key, frame.type, round(min(0.95, confidence), 2), start, end, text[start:end], stated, policies,
+                         actors, new_actors, rules=rules, policy_scores={k_: round(v, 1) for k_, v in (sentence_policies or doc_policies).items()})  # fmt: skip
+            if fresh_policy and not p.policies:
+                p.policies = [fresh_policy[0]]
+                p.new_policies = [fresh_policy]
+                p.rules = (*p.rules, "policy:new")
+            p.candidates = candidates(p, sentence, known, published)
+            if p.candidates:
+                p.note = _note(p.candidates)
+                p.rules = (*p.rules, "merge:suggested")
+            proposals.append(p)
+            if n:
                 continue
-            match = _fuzzy_actor(name, known)
-            if match is not None:  # "Secretary Hagel", "President Joe R. Biden": an actor already known
-                if match not in [a for a, _ in actors]:
-                    actors.append((match, role if not actors else "subject"))
-                continue
-            kind = "organisation" if any(w in name for w in _ORG_WORDS) else "person"
-            key = _slug(name, 4)
-            if key not in [a for a, _k in actors] and key not in [k for k, _n, _kind in new_actors]:
-                new_actors.append((key, name, kind))
-                actors.append((key, role if len(actors) == 0 else "subject"))
-        # A repeated sentence gets -2, -3, …: counting per base key keeps this linear.
-        base = key = f"{published.iso()}-{_slug(sentence)}"
-        n = next_suffix.get(base, 1)
-        while key in used_keys:
-            n += 1
-            key = f"{base}-{n}"
-        next_suffix[base] = n
-        used_keys.add(key)
-        proposal = Proposal(key, etype, round(confidence, 2), start, end, text[start:end], stated, policies, actors, new_actors)
-        for event_key, event_type, event_date, event_policies in known.events:
-            if event_type == etype and (not policies or event_policies & set(policies)) and event_date.overlaps(stated.spec):
-                proposal.note = f"probably restates {event_key}: if so, replace `key:` … with `cites: {event_key}`"
-                break
-        proposals.append(proposal)
-        # A sentence that states several years tells of several happenings ("not used since
-        # 1991 … apart from a single 2002 incident"): one more proposal for each further year.
-        for year in dict.fromkeys(re.findall(r"\b((?:19|20)\d{2})\b", sentence)):
-            if stated.basis == "explicit" and str(stated.spec.start.year) != year and stated.spec.precision == "year":
-                extra = Proposal(f"{key}-{year}", etype, round(confidence - 0.1, 2), start, end, text[start:end],
-                                 StatedDate(DateSpec(PartialDate(int(year))), "explicit"), policies, actors, new_actors)  # fmt: skip
+            # Each further date the sentence states tells of a further happening ("not used since
+            # 1991 … apart from a single 2002 incident"): one more proposal for each.
+            for f in find_all(sentence, published):
+                if f.date.basis != "explicit" or f.date.spec == stated.spec or f.date.spec.overlaps(stated.spec):
+                    continue
+                extra = Proposal(f"{key}-{_slug(sentence[f.start:f.end], 3)}", frame.type, round(max(0.1, confidence - 0.2), 2), start, end,
+                                 text[start:end], f.date, policies, actors, new_actors, rules=(*frame.rules, f"date:{f.rule}", "date:further-date"))  # fmt: skip
                 used_keys.add(extra.key)
                 proposals.append(extra)
     proposals.sort(key=lambda p: (p.type not in STATE_CHANGES, -p.confidence, p.start))
     return proposals
 
 
-_GENERIC = {"policy", "program", "the", "of", "and", "on", "u.s.", "united", "states", "us", "to", "for", "in", "s", "our"}
-
-
 def known_from(session) -> Known:  # noqa: ANN001 (a SQLAlchemy session)
-    """Names, aliases and policy keywords from the knowledge base."""
+    """Names, aliases, policy names and events (with their wording) from the knowledge base."""
     from sqlalchemy import select
 
-    from kb.models import Actor, ActorAlias, Event, EventPolicy, Policy, PolicyAlias
+    from kb.models import Actor, ActorAlias, Citation, Event, EventActor, EventPolicy, Policy, PolicyAlias
 
     known = Known()
     actors = {a.id: a for a in session.scalars(select(Actor))}
@@ -341,26 +546,27 @@ def known_from(session) -> Known:  # noqa: ANN001 (a SQLAlchemy session)
         if len(alias) > 3 and alias[0].isupper():  # "U.S." or "the department" would match too much
             known.actors.setdefault(alias, (a.key, a.name, a.kind))
     policies = {p.id: p for p in session.scalars(select(Policy))}
-    names: dict[int, set[str]] = {pid: {p.name} for pid, p in policies.items()}
+    for p in policies.values():
+        owner = actors[p.owner_id].key if p.owner_id in actors else None
+        known.policies[p.name] = (p.key, p.name, owner)
     for policy_id, alias in session.execute(select(PolicyAlias.policy_id, PolicyAlias.alias)):
-        names[policy_id].add(alias)
-    words: dict[int, set[str]] = {
-        pid: {w for n in ns for w in re.findall(r"[A-Za-z][A-Za-z.\-]+", n) if w.lower() not in _GENERIC and (len(w) > 3 or w.isupper())}
-        for pid, ns in names.items()
-    }
-    for pid, own in words.items():
-        # A policy's distinctive words: in its names and in no other policy's (ignoring case).
-        others = {w.lower() for other, ws in words.items() if other != pid for w in ws}
-        own = {w for w in own if w.lower() not in others}
-        owner = actors[policies[pid].owner_id].key if policies[pid].owner_id in actors else None
-        for word in own | names[pid]:
-            known.policies[word] = (policies[pid].key, policies[pid].name, owner)
+        p = policies[policy_id]
+        known.policies.setdefault(alias, (p.key, p.name, actors[p.owner_id].key if p.owner_id in actors else None))
     links: dict[int, set[str]] = {}
     for event_id, policy_id in session.execute(select(EventPolicy.event_id, EventPolicy.policy_id)):
         links.setdefault(event_id, set()).add(policies[policy_id].key)
+    quotes: dict[int, list[str]] = {}
+    for event_id, quote in session.execute(select(Citation.event_id, Citation.quote).order_by(Citation.id)):
+        quotes.setdefault(event_id, []).append(" ".join(quote.split()))
+    roles: dict[int, set[str]] = {}
+    for event_id, actor_id in session.execute(select(EventActor.event_id, EventActor.actor_id)):
+        roles.setdefault(event_id, set()).add(actors[actor_id].key)
     for e in session.scalars(select(Event)):
         spec = DateSpec(PartialDate.parse(e.date), PartialDate.parse(e.date_end) if e.date_end else None, e.qualifier)
-        known.events.append((e.key, e.type, spec, links.get(e.id, set())))
+        known.events.append(
+            KnownEvent(e.key, e.type, spec, frozenset(links.get(e.id, ())), e.headline or "", tuple(quotes.get(e.id, ())[:5]),
+                       frozenset(roles.get(e.id, ())))  # fmt: skip
+        )
     return known
 
 
@@ -377,9 +583,11 @@ def proposals_yaml(proposals: list[Proposal], known: Known) -> tuple[str, str, s
     declared: set[str] = set()
     by_key = {key: (name, kind) for key, name, kind in known.actors.values()}
     policy_by_key = {key: (name, owner) for key, name, owner in known.policies.values()}
+    fresh = {key: (name, owner, description) for p in proposals for key, name, owner, description in p.new_policies}
     needed_actors = [a for p in proposals for a, _ in p.actors]
     needed_policies = list(dict.fromkeys(k for p in proposals for k in p.policies))
-    needed_actors += [policy_by_key[k][1] for k in needed_policies if policy_by_key[k][1]]
+    needed_actors += [policy_by_key[k][1] for k in needed_policies if k in policy_by_key and policy_by_key[k][1]]
+    needed_actors += [fresh[k][1] for k in needed_policies if k in fresh and fresh[k][1]]
     new = {k: (n, kind) for p in proposals for k, n, kind in p.new_actors}
     for key in dict.fromkeys(needed_actors):
         if key in declared:
@@ -394,6 +602,12 @@ def proposals_yaml(proposals: list[Proposal], known: Known) -> tuple[str, str, s
                             f"    kind: {kind}", "    proposed: true"]  # fmt: skip
     policy_lines: list[str] = []
     for key in needed_policies:
+        if key in fresh:
+            name, owner, description = fresh[key]
+            policy_lines += [f"  - key: {key}        # new: the document's own words; or use an existing policy's key", f"    name: {_q(name)}"]
+            policy_lines += [f"    owner: {owner}"] if owner else []
+            policy_lines += [f"    description: {_q(description)}"]
+            continue
         name, owner = policy_by_key[key]
         policy_lines += [f"  - key: {key}", f"    name: {_q(name)}"] + ([f"    owner: {owner}"] if owner else [])
     event_lines: list[str] = []
@@ -407,6 +621,9 @@ def proposals_yaml(proposals: list[Proposal], known: Known) -> tuple[str, str, s
             # The sentence states the change: a first draft of the stance after it, to be edited.
             event_lines.append(f"    stance: {_q(' '.join(p.quote.split()))}")
         event_lines.append(f"    policies: [{', '.join(p.policies)}]")
+        if p.policy_scores:
+            shown = ", ".join(f"{k} {v:g}" for k, v in sorted(p.policy_scores.items(), key=lambda kv: -kv[1]))
+            event_lines.append(f"    # policy matches (whole names and aliases, by words matched): {shown}")
         if p.actors:
             event_lines.append("    actors:")
             event_lines += [f"      - {{actor: {a}, role: {role}}}" for a, role in p.actors]
@@ -422,3 +639,6 @@ def proposals_yaml(proposals: list[Proposal], known: Known) -> tuple[str, str, s
         if p.note:
             event_lines.append(f"    note: {_q(p.note)}")
     return "\n".join(actor_lines), "\n".join(policy_lines), "\n".join(event_lines)
+
+
+assert set(t for t, *_ in FRAMES) <= set(EVENT_TYPE_NAMES)

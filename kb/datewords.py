@@ -1,0 +1,202 @@
+"""Dates as texts state them: every date expression of a sentence, at the precision it states,
+resolved against the publication date; the event's date is the one attached to its verb.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kb.dates import DateSpec, PartialDate
+from kb.errors import DateError
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER = r"(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(_UNITS[1:]) + ")"
+# Words that make a sentence about the future: its dates may follow publication.
+FUTURE = re.compile(r"(?i)\b(?:will|shall|plans? to|intends? to|is to|are to|going to|next (?:week|month|year)|upcoming)\b")
+
+
+def number(word: str) -> int | None:
+    """An integer written in digits or words ("Sixteen", "twenty-five")."""
+    w = word.lower().replace("-", " ").split()
+    if not w:
+        return None
+    if w[0].isdigit():
+        return int(w[0])
+    if w[0] in _UNITS:
+        return _UNITS.index(w[0])
+    if w[0] in _TENS:
+        return _TENS[w[0]] + (_UNITS.index(w[1]) if len(w) > 1 and w[1] in _UNITS else 0)
+    return None
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    spec: DateSpec
+    basis: str  # explicit | relative | context
+    beyond_publication: str | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    date: StatedDate
+    rule: str
+    span: bool = False  # the start or end of a span ("since 1993", "until 2010"), not an event's date
+
+
+_FORMS: tuple[tuple[str, str], ...] = (
+    # (rule, pattern) — matched case-insensitively, longest forms first; a match hides shorter ones inside it
+    ("until month", rf"\bbetween now and (?:mid-|early |late |the end of )?{MONTH}"),
+    ("month day year", rf"\b{MONTH} (\d{{1,2}}),? (\d{{4}})\b"),
+    ("day month year", rf"\b(\d{{1,2}}) {MONTH},? (\d{{4}})\b"),
+    ("month year", rf"\b{MONTH},? (\d{{4}})\b"),
+    ("month day", rf"\b{MONTH} (\d{{1,2}})(?!\d|,? \d{{4}})\b"),
+    ("years ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?{_NUMBER} years? ago\b"),
+    ("today", r"\b(?:today|this week|yesterday|tonight|this morning|this afternoon)\b"),
+    ("weekday", r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("last year", r"\blast year\b"),
+    ("this year", r"\b(?:earlier |later )?this year\b"),
+    ("recent", r"\bin recent (?:weeks|months|days)\b"),
+    ("span year", r"\b(since|until|through|till) ((?:1[89]|20)\d{2})\b"),
+    ("year", r"\b(?:in|as of|by|of|from|during|early|late|mid-?)\s*((?:1[89]|20)\d{2})\b"),
+    ("bare year", r"(?<![\w$.,-])((?:1[89]|20)\d{2})(?![\w%$-])"),
+    ("month", rf"\b(?:in|of|since|by|a|an|the|last|this|early|late|mid-)\s+{MONTH}(?!\s+\d)"),
+)
+_MONTH_FIRST = {"month day year", "month year", "month day", "until month", "month"}
+
+
+class _NoDate(Exception):
+    """A form matched words that state no date."""
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _past_month(month: int, pub: dt.date, future: bool) -> PartialDate:
+    """A month without a year: this year's, or last year's when this year's is still to come."""
+    year = pub.year if month <= pub.month or future else pub.year - 1
+    return PartialDate(year, month)
+
+
+def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedDate:
+    if rule == "until month":
+        month = _month(m.group(1))
+        spec = DateSpec(PartialDate.from_date(pub), PartialDate(pub.year + (month < pub.month), month))
+        return StatedDate(spec, "relative", "planned")
+    if rule in ("month day year", "day month year"):
+        month, day, year = (m.group(1), m.group(2), m.group(3)) if rule == "month day year" else (m.group(2), m.group(1), m.group(3))
+        try:
+            return _stated(DateSpec(PartialDate.parse(f"{int(year):04d}-{_month(month):02d}-{int(day):02d}")), "explicit", pub)
+        except DateError:
+            raise _NoDate from None
+    if rule == "month year":
+        return _stated(DateSpec(PartialDate(int(m.group(2)), _month(m.group(1)))), "explicit", pub)
+    if rule == "month day":
+        month, day = _month(m.group(1)), int(m.group(2))
+        year = pub.year
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise _NoDate
+        # A day more than a month after publication is last year's (an update reaches a few days past it).
+        if (dt.date(year, month, day) - pub).days > 31 and not future and calendar.monthrange(year - 1, month)[1] >= day:
+            year -= 1
+        return _stated(DateSpec(PartialDate(year, month, day)), "explicit", pub)
+    if rule == "month":
+        if m.group(1) == "May" and not re.match(r"(?i)in|of|since|by|last|this|early|late|mid", m.group(0)):
+            raise _NoDate  # "a May …" is rare; "may" is a verb
+        return _stated(DateSpec(_past_month(_month(m.group(1)), pub, future)), "relative", pub)
+    if rule == "today":
+        day = pub - dt.timedelta(days=1) if m.group(0).lower() == "yesterday" else pub
+        return _stated(DateSpec(PartialDate.from_date(day)), "relative", pub)
+    if rule == "weekday":
+        # The nearest such day on or before publication; after it only in a sentence about the future.
+        back = (pub.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+        shift = (7 - back) % 7 if future and back else -back
+        return _stated(DateSpec(PartialDate.from_date(pub + dt.timedelta(days=shift))), "relative", pub)
+    if rule == "last year":
+        return _stated(DateSpec(PartialDate(pub.year - 1)), "relative", pub)
+    if rule in ("this year", "recent"):
+        return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
+    if rule == "years ago":
+        n = number(m.group(2))
+        if not n:
+            raise _NoDate
+        if m.group(1):
+            # "nearly three years ago" is a little less than three years: half a year later.
+            months = n * 12 - (6 if m.group(1).lower() in ("nearly", "almost") else 0)
+            year = pub.year + (pub.month - 1 - months) // 12
+            return _stated(DateSpec(PartialDate(year), None, "approximately"), "relative", pub)
+        return _stated(DateSpec(PartialDate(pub.year - n)), "relative", pub)
+    if rule == "span year":
+        return _stated(DateSpec(PartialDate(int(m.group(2)))), "explicit", pub)
+    if rule in ("year", "bare year"):
+        return _stated(DateSpec(PartialDate(int(m.group(1)))), "explicit", pub)
+    raise _NoDate
+
+
+def _stated(spec: DateSpec, basis: str, pub: dt.date) -> StatedDate:
+    return StatedDate(spec, basis, "updated" if spec.interval()[0] > pub else None)
+
+
+def publication_day(published: PartialDate) -> dt.date:
+    """The day relative dates are resolved against: the day published, else the last day it covers."""
+    return published.first_day() if published.day is not None else published.last_day()
+
+
+def find_all(sentence: str, published: PartialDate) -> list[Found]:
+    """Every date expression of a sentence, in order; shorter forms inside longer ones dropped."""
+    pub = publication_day(published)
+    future = bool(FUTURE.search(sentence))
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+    for rule, pattern in _FORMS:
+        flags = 0 if rule in ("bare year",) else re.IGNORECASE
+        for m in re.finditer(pattern, sentence, flags):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if rule in _MONTH_FIRST | {"day month year"} and not _capitalised_month(m):
+                continue
+            try:
+                stated = _resolve(rule, m, pub, future)
+                stated.spec.interval()  # every day of it must be a date
+            except (_NoDate, ValueError, OverflowError, DateError):
+                continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
+            taken.append((m.start(), m.end()))
+            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year"))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _capitalised_month(m: re.Match[str]) -> bool:
+    """A month name as a date writes it: "June" or "JUNE", not the verb "march" or the modal "may"."""
+    word = next(g for g in m.groups() if g and g.rstrip(".").lower() in _MONTHS)
+    return word[0].isupper()
+
+
+# Clause boundaries a date does not reach across to attach to a verb.
+_CLAUSE = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|after|before|which|who)\b|\.\s")
+
+
+def attached(found: list[Found], sentence: str, anchor: int | None) -> Found | None:
+    """The date expression attached to the verb at `anchor`: fewest clause boundaries between
+    them, then nearest; spans ("since 1993") only when nothing else is there."""
+    usable = [f for f in found if not f.span]
+    if not usable:
+        return None
+    if anchor is None:
+        return next((f for f in usable if f.date.basis == "explicit"), usable[0])
+
+    def cost(f: Found) -> tuple[int, int]:
+        a, b = sorted((anchor, f.start))
+        return (len(_CLAUSE.findall(sentence[a:b])), abs(f.start - anchor))
+
+    return min(usable, key=cost)
