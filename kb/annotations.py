@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import stat
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,8 @@ class ActorSpec:
     description: str | None
     line: int
     proposed: bool = False
+    # (relation, actor key): this actor is part of / acts for that one, as this source states it.
+    relations: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -146,6 +149,7 @@ class CitationSpec:
     occurrence: int | None
     beyond_publication: str | None
     line: int
+    disagrees: str | None = None  # a reviewed disagreement with the event ("date")
     # Filled in by resolve():
     start: int = -1
     end: int = -1
@@ -165,6 +169,15 @@ class EventSpec:
     citations: list[CitationSpec]
     line: int
     proposed: bool = False  # drafted by `kb source new`; a person must accept it (delete the flag)
+    # Declared state changes: None (as the type says), or the policies whose state it changes.
+    changes_state: list[str] | None = None
+    adds_to_stance: str | None = None  # `cites:` only: detail this source adds to the event's stance
+
+    def changes(self, policy: str) -> bool:
+        """Whether this event changes that policy's state (declared, else by its type)."""
+        if self.changes_state is not None:
+            return policy in self.changes_state
+        return self.type in vocab.STATE_CHANGING_TYPES
 
 
 @dataclass
@@ -176,6 +189,7 @@ class Contribution:
     issuer: str | None
     publisher: str | None
     reviewed: bool
+    published_inferred: bool | None = None  # None: as the document's <NOTE> says
     actors: list[ActorSpec] = field(default_factory=list)
     policies: list[PolicySpec] = field(default_factory=list)
     events: list[EventSpec] = field(default_factory=list)
@@ -244,6 +258,25 @@ class _Reader:
             out.append(" ".join(item.split()))
         return out
 
+    def keys(self, m: _Map, name: str, where: str) -> list[str]:
+        """A list of keys (a single key is taken as a list of one)."""
+        value = m.get(name)
+        line = m.key_lines.get(name, m.line)
+        items = [value] if isinstance(value, str) else self.strings(m, name, where)
+        for item in items:
+            if not _KEY.match(item):
+                raise self.fail(line, f"{where}.{name}", f"{item!r} is not a key")
+        return items
+
+    def flag(self, m: _Map, name: str, where: str) -> bool | None:
+        """true/false (yes/no), or None when absent."""
+        value = self.text(m, name, where)
+        if value is None:
+            return None
+        if value.lower() not in ("true", "false", "yes", "no"):
+            raise self.fail(m.key_lines.get(name, m.line), f"{where}.{name}", "expected true or false")
+        return value.lower() in ("true", "yes")
+
     def unknown(self, m: _Map, where: str, allowed: tuple[str, ...]) -> None:
         for name in m:
             if name not in allowed:
@@ -264,7 +297,7 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
         raise AnnotationError(f"{origin}:{exc}") from None
     r.unknown(root, "annotation", ("source", "reviewed", "actors", "policies", "events"))
     src = r.mapping(root.get("source"), root.key_lines.get("source", 1), "source")
-    r.unknown(src, "source", ("kind", "issuer", "publisher"))
+    r.unknown(src, "source", ("kind", "issuer", "publisher", "published_inferred"))
     reviewed_text = r.text(root, "reviewed", "annotation") or "false"
     if reviewed_text.lower() not in ("true", "false", "yes", "no"):
         raise r.fail(root.key_lines["reviewed"], "reviewed", "expected true or false")
@@ -274,11 +307,12 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
         issuer=r.key(src, "issuer", "source", required=False),
         publisher=r.text(src, "publisher", "source"),
         reviewed=reviewed_text.lower() in ("true", "yes"),
+        published_inferred=r.flag(src, "published_inferred", "source"),
     )
     for i, item in enumerate(r.items(root.get("actors"), root.key_lines.get("actors", 1), "actors")):
         where = f"actors[{i}]"
         a = r.mapping(item, root.key_lines.get("actors", 1), where)
-        r.unknown(a, where, ("key", "name", "kind", "aliases", "description", "proposed"))
+        r.unknown(a, where, ("key", "name", "kind", "aliases", "description", "proposed", *vocab.RELATIONS))
         contribution.actors.append(
             ActorSpec(
                 key=r.key(a, "key", where) or "",
@@ -288,6 +322,7 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
                 description=r.text(a, "description", where),
                 line=a.line,
                 proposed=(r.text(a, "proposed", where) or "false").lower() in ("true", "yes"),
+                relations=[(rel, other) for rel in vocab.RELATIONS for other in r.keys(a, rel, where)],
             )
         )
     for i, item in enumerate(r.items(root.get("policies"), root.key_lines.get("policies", 1), "policies")):
@@ -317,18 +352,20 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
     if defines:
         key = r.key(e, "key", where) or ""
         where = f"event {key}"
-        r.unknown(e, where, ("key", "type", "headline", "stance", "description", "policies", "actors", "citations", *_PROPOSAL_FIELDS))
+        r.unknown(e, where, ("key", "type", "headline", "stance", "description", "policies", "actors", "citations", "changes_state", *_PROPOSAL_FIELDS))
         etype = r.choice(e, "type", where, vocab.EVENT_TYPE_NAMES, required=True)
         headline = r.text(e, "headline", where, required=True)
         stance = r.text(e, "stance", where)
-        if etype in vocab.STATE_CHANGING_TYPES and not stance:
-            raise r.fail(e.line, f"{where}.stance", f"a {etype!r} event changes the policy's state: say in one sentence what the policy is after it")
-        if etype not in vocab.STATE_CHANGING_TYPES and stance:
-            raise r.fail(e.key_lines["stance"], f"{where}.stance", f"only state-changing events carry a stance, not {etype!r}")
         policies = r.strings(e, "policies", where)
         for pk in policies:
             if not _KEY.match(pk):
                 raise r.fail(e.key_lines["policies"], f"{where}.policies", f"{pk!r} is not a key")
+        changes_state = _declared_changes(r, e, where, policies)
+        changes_any = bool(changes_state) if changes_state is not None else etype in vocab.STATE_CHANGING_TYPES
+        if (changes_any or etype in vocab.STATE_CHANGING_TYPES) and not stance:
+            raise r.fail(e.line, f"{where}.stance", f"{_a(etype or '')} {etype!r} event changes the policy's state: say in one sentence what the policy is after it")
+        if not changes_any and etype not in vocab.STATE_CHANGING_TYPES and stance:
+            raise r.fail(e.key_lines["stance"], f"{where}.stance", f"only state-changing events carry a stance, not {_a(etype or '')} {etype!r} event (declare `changes_state: true` if this one changes it)")
         if not policies and (r.text(e, "proposed", where) or "false").lower() not in ("true", "yes"):
             raise r.fail(e.line, f"{where}.policies", "name at least one policy the event concerns")
     else:
@@ -336,9 +373,10 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
             raise r.fail(e.key_lines["key"], f"{where}.key", "an entry that `cites:` an event has no key of its own")
         key = r.key(e, "cites", where) or ""
         where = f"event {key}"
-        r.unknown(e, where, ("cites", "actors", "citations", *_PROPOSAL_FIELDS))
+        r.unknown(e, where, ("cites", "actors", "citations", "adds_to_stance", *_PROPOSAL_FIELDS))
         etype = headline = stance = None
         policies = []
+        changes_state = None
     actors: list[tuple[str, str]] = []
     actors_line = e.key_lines.get("actors", e.line)
     for j, a in enumerate(r.items(e.get("actors"), actors_line, f"{where}.actors")):
@@ -358,7 +396,13 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
     for j, c in enumerate(cit_items):
         cwhere = f"{where}.citations[{j}]"
         cm = r.mapping(c, cit_line, cwhere)
-        r.unknown(cm, cwhere, ("quote", "date", "basis", "attributed_to", "attributed_actor", "occurrence", "beyond_publication"))
+        r.unknown(cm, cwhere, ("quote", "date", "basis", "attributed_to", "attributed_actor", "occurrence", "beyond_publication", "disagrees"))
+        disagrees = r.choice(cm, "disagrees", cwhere, vocab.DISAGREEMENTS, required=False)
+        if disagrees is not None and defines:
+            raise r.fail(
+                cm.key_lines["disagrees"], f"{cwhere}.disagrees",
+                "an event's defining source states its date; mark a later source's `cites:` citation instead",
+            )  # fmt: skip
         date_text = r.text(cm, "date", cwhere, required=True) or ""
         try:
             date = DateSpec.parse(date_text)
@@ -384,13 +428,36 @@ def _parse_event(r: _Reader, item: Any, i: int, line: int) -> EventSpec:
                 occurrence=occurrence,
                 beyond_publication=r.choice(cm, "beyond_publication", cwhere, vocab.BEYOND_PUBLICATION, required=False),
                 line=cm.line,
+                disagrees=disagrees,
             )
         )
     proposed = (r.text(e, "proposed", where) or "false").lower() in ("true", "yes")
     return EventSpec(
         key, defines, etype, headline, stance, r.text(e, "description", where) if defines else None,
-        policies, actors, citations, e.line, proposed,
+        policies, actors, citations, e.line, proposed, changes_state,
+        None if defines else r.text(e, "adds_to_stance", where),
     )  # fmt: skip
+
+
+def _a(word: str) -> str:
+    """The indefinite article for a word: "an 'amended' event", "a 'reversed' event"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _declared_changes(r: _Reader, e: _Map, where: str, policies: list[str]) -> list[str] | None:
+    """`changes_state:` true, false or a list of the event's policies; None when not declared."""
+    if "changes_state" not in e:
+        return None
+    value = e["changes_state"]
+    line = e.key_lines["changes_state"]
+    if isinstance(value, str):
+        flag = r.flag(e, "changes_state", where)
+        return list(policies) if flag else []
+    keys = r.keys(e, "changes_state", where)
+    for key in keys:
+        if key not in policies:
+            raise r.fail(line, f"{where}.changes_state", f"{key!r} is not one of the event's policies ({', '.join(policies) or 'none'})")
+    return keys
 
 
 def _check_references(r: _Reader, c: Contribution) -> None:
@@ -407,9 +474,17 @@ def _check_references(r: _Reader, c: Contribution) -> None:
         if key is not None and key not in keys:
             known = ", ".join(sorted(keys)) or "none"
             plural = "policies" if what == "policy" else f"{what}s"
-            raise r.fail(line, where, f"unknown {what} {key!r}: declare it under `{plural}:` in this file (declared: {known})")
+            raise r.fail(
+                line, where,
+                f"unknown {what} {key!r}{did_you_mean(key, keys)}: declare it under `{plural}:` in this file (declared: {known})",
+            )  # fmt: skip
 
     need(actor_keys, c.issuer, 1, "source.issuer", "actor")
+    for a in c.actors:
+        for relation, other in a.relations:
+            need(actor_keys, other, a.line, f"actor {a.key}.{relation}", "actor")
+            if other == a.key:
+                raise r.fail(a.line, f"actor {a.key}.{relation}", "an actor is not related to itself")
     for p in c.policies:
         need(actor_keys, p.owner, p.line, f"policy {p.key}.owner", "actor")
     event_keys: set[str] = set()
@@ -464,6 +539,14 @@ def resolve(contribution: Contribution, document: Document, *, origin: str) -> C
                     "mark the citation `beyond_publication: updated` or `planned` if that is right"
                 )
     return contribution
+
+
+def did_you_mean(word: str, candidates: Iterable[str], *, limit: int = 3) -> str:
+    """"; did you mean: a, b" for the candidates closest to word (rapidfuzz), or ""."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(word, list(dict.fromkeys(candidates)), scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=60)
+    return f" (did you mean: {', '.join(repr(name) for name, _score, _i in found)}?)" if found else ""
 
 
 def _short(text: str) -> str:

@@ -171,6 +171,8 @@ def contributions(conn: Connection, source_keys: Iterable[str] | None = None) ->
         target[f"{name} attributed actor"] = row.attributed_actor
         target[f"{name} beyond publication"] = row.beyond_publication
 
+    _revision_0003_facts(conn, query, unit, placed)
+
     actor_filter = "a.id IN (SELECT actor_id FROM source_actors WHERE source_id IN :ids)"
     for row in _declared(conn, ids, "SELECT a.key, a.name, a.kind, a.description FROM actors a", actor_filter):
         units[f"actor {row.key}"] = {"name": row.name, "kind": row.kind, "description": row.description}
@@ -184,6 +186,43 @@ def contributions(conn: Connection, source_keys: Iterable[str] | None = None) ->
         owner = row.owner if row.owner_id is not None else None
         units[f"policy {row.key}"] = {"name": row.name, "owner": owner, "description": row.description}
     return units
+
+
+def _revision_0003_facts(conn: Connection, query: Any, unit: Any, placed: dict[int, tuple[dict[str, Any], str]]) -> None:
+    """What writer 2 adds (relations, inferred dates, declared state changes, disagreements, stance
+    additions), only where set: the records of sources loaded before revision 0003 stay valid."""
+    if not sa.inspect(conn).has_table("actor_relations"):
+        return  # a database before revision 0003 (a replay part way)
+    for row in query("SELECT s.id FROM sources s WHERE s.published_inferred", "s.id"):
+        unit(row.id)["published inferred"] = True
+    gathered: dict[tuple[int, str], list[str]] = {}
+    for row in query(
+        "SELECT x.source_id, " + _ref("a", "x.actor_id") + " AS actor, x.relation, " + _ref("b", "x.related_id") + " AS other "
+        "FROM actor_relations x LEFT JOIN actors a ON a.id = x.actor_id LEFT JOIN actors b ON b.id = x.related_id",
+        "x.source_id",
+    ):  # fmt: skip
+        gathered.setdefault((row.source_id, f"actor {row.actor} relations"), []).append(f"{row.relation} {row.other}")
+    for (source_id, name), values in gathered.items():
+        unit(source_id)[name] = tuple(sorted(values))
+    for row in query(
+        "SELECT x.event_id, " + _ref("p", "x.policy_id") + " AS policy, x.changes_state FROM event_policies x "
+        "JOIN events e ON e.id = x.event_id LEFT JOIN policies p ON p.id = x.policy_id WHERE x.changes_state IS NOT NULL",
+        "e.defined_by_id",
+    ):  # fmt: skip
+        if row.event_id in placed:
+            target, prefix = placed[row.event_id]
+            declared = target.get(f"{prefix}changes state", ())
+            target[f"{prefix}changes state"] = tuple(sorted((*declared, f"{row.policy} {bool(row.changes_state)}")))
+    for row in query(
+        "SELECT c.source_id, c.position, c.disagrees FROM citations c WHERE c.disagrees IS NOT NULL", "c.source_id"
+    ):
+        unit(row.source_id)[f"citation {row.position} disagrees"] = row.disagrees
+    for row in query(
+        "SELECT x.source_id, " + _ref("e", "x.event_id") + " AS event, x.text FROM stance_additions x "
+        "LEFT JOIN events e ON e.id = x.event_id",
+        "x.source_id",
+    ):  # fmt: skip
+        unit(row.source_id)[f"event {row.event} adds to stance"] = row.text
 
 
 def _declared(conn: Connection, ids: list[int] | None, sql: str, restriction: str) -> list[sa.Row[Any]]:

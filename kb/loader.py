@@ -6,6 +6,10 @@ through kb.models: a migration must replay against the schema of its own revisio
 later schema revision changes these tables, or parsing changes what an old annotation loads
 (migrations/fingerprints.json shows it), keep writer 1 as it is (the migrations written so far
 name `writer=1`) and register a new writer in `writers` for new migrations.
+
+Writer 2 (schema revision 0003 onwards) writes what writer 1 writes, then the reviewed facts
+revision 0003 added: actor relations, inferred publication dates, declared state changes,
+reviewed date disagreements (which do not move an event's date) and stance additions.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict
 
+import re
+
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
@@ -23,7 +29,8 @@ from kb.dates import DateSpec, PartialDate, most_specific
 from kb.documents import Document, parse_document, sha256_bytes
 from kb.errors import LoadError
 
-WRITER_VERSION = 1
+# The writer `kb source migrate` names in the migrations it writes (the newest one).
+WRITER_VERSION = 2
 
 # --- The tables as revision 0001 created them (only the columns this writer touches) ------
 
@@ -158,6 +165,164 @@ def _remove_v1(conn: Connection, entries: Sequence[SourceEntry], root: Path) -> 
 
 
 writers[1] = Writer(1, _apply_v1, _remove_v1)
+
+
+# --- Writer 2: the tables as revision 0003 extends them ------------------------------------
+
+actor_relations = sa.Table(
+    "actor_relations", _meta,
+    sa.Column("id", sa.Integer, primary_key=True), sa.Column("actor_id", sa.Integer),
+    sa.Column("relation", sa.String), sa.Column("related_id", sa.Integer), sa.Column("source_id", sa.Integer),
+)  # fmt: skip
+stance_additions = sa.Table(
+    "stance_additions", _meta,
+    sa.Column("id", sa.Integer, primary_key=True), sa.Column("event_id", sa.Integer),
+    sa.Column("source_id", sa.Integer), sa.Column("text", sa.Text),
+)  # fmt: skip
+# Columns revision 0003 added to writer 1's tables (kept apart so writer 1's statements never name them).
+_meta3 = sa.MetaData()
+sources3 = sa.Table(
+    "sources", _meta3, sa.Column("id", sa.Integer, primary_key=True), sa.Column("published_inferred", sa.Boolean)
+)
+event_policies3 = sa.Table(
+    "event_policies", _meta3,
+    sa.Column("event_id", sa.Integer), sa.Column("policy_id", sa.Integer), sa.Column("changes_state", sa.Boolean),
+)  # fmt: skip
+citations3 = sa.Table(
+    "citations", _meta3,
+    sa.Column("id", sa.Integer, primary_key=True), sa.Column("source_id", sa.Integer), sa.Column("event_id", sa.Integer),
+    sa.Column("position", sa.Integer), sa.Column("disagrees", sa.String),
+)  # fmt: skip
+
+# What a <NOTE> says when the publication date is not printed but worked out (revision 0003
+# applied the same rule to the sources loaded before it).
+_INFERRED_NOTE = re.compile(
+    r"\b(?:date|dated)\b[^.]*\binferred\b|\binferred\b[^.]*\bdate\b|\bno dateline\b|\bnor its date\b|"
+    r"\bdate is not printed\b",
+    re.IGNORECASE,
+)
+
+
+def note_says_inferred(note: str | None) -> bool:
+    """Whether a document's <NOTE> says its publication date is inferred rather than printed."""
+    return bool(note and _INFERRED_NOTE.search(note))
+
+
+def published_inferred(document: Document, contribution: Contribution) -> bool:
+    """The annotation's `published_inferred`, else what the <NOTE> says."""
+    if contribution.published_inferred is not None:
+        return contribution.published_inferred
+    return note_says_inferred(document.note)
+
+
+def _apply_v2(conn: Connection, entries: Sequence[SourceEntry], root: Path) -> None:
+    """Writer 2's upgrade: writer 1's rows, then the reviewed facts of revision 0003."""
+    for entry in entries:
+        document = read_pinned_document(root, entry)
+        if "replaces" in entry:
+            unload_v2(conn, entry["key"])
+        load_v2(conn, document, _contribution(entry, document, entry["annotation"]), added_at=entry["added_at"])
+
+
+def _remove_v2(conn: Connection, entries: Sequence[SourceEntry], root: Path) -> None:
+    """Writer 2's downgrade: take out exactly what it put in, in reverse order."""
+    for entry in reversed(entries):
+        unload_v2(conn, entry["key"])
+        if "replaces" in entry:
+            document = read_pinned_document(root, entry)
+            previous = _contribution(entry, document, entry["replaces"])
+            load_v2(conn, document, previous, added_at=entry["replaces_added_at"])
+
+
+def load_v2(conn: Connection, document: Document, contribution: Contribution, *, added_at: str) -> int:
+    """Insert one source as writer 1 does, then its relations, inferred date, declared state
+    changes, disagreements and stance additions; returns the source id."""
+    source_id = load(conn, document, contribution, added_at=added_at)
+    if published_inferred(document, contribution):
+        conn.execute(sources3.update().where(sources3.c.id == source_id).values(published_inferred=True))
+    keys = [spec.key for spec in contribution.actors] + [o for spec in contribution.actors for _r, o in spec.relations]
+    actor_ids = dict(conn.execute(sa.select(actors.c.key, actors.c.id).where(actors.c.key.in_(keys))).all()) if keys else {}
+    relation_rows = [
+        dict(actor_id=actor_ids[spec.key], relation=relation, related_id=actor_ids[other], source_id=source_id)
+        for spec in contribution.actors
+        for relation, other in dict.fromkeys(spec.relations)
+    ]
+    insert_rows(conn, actor_relations, relation_rows)
+    event_keys = [e.key for e in contribution.events]
+    event_ids = dict(conn.execute(sa.select(events.c.key, events.c.id).where(events.c.key.in_(event_keys))).all())
+    policy_ids = dict(
+        conn.execute(sa.select(policies.c.key, policies.c.id).where(policies.c.key.in_([p.key for p in contribution.policies]))).all()
+    ) if contribution.policies else {}  # fmt: skip
+    position = 0
+    disagreeing: list[int] = []
+    additions: list[dict[str, Any]] = []
+    for espec in contribution.events:
+        event_id = event_ids[espec.key]
+        if espec.defines and espec.changes_state is not None:
+            for policy_key in espec.policies:
+                conn.execute(
+                    event_policies3.update()
+                    .where(event_policies3.c.event_id == event_id, event_policies3.c.policy_id == policy_ids[policy_key])
+                    .values(changes_state=espec.changes(policy_key))
+                )
+        if espec.adds_to_stance:
+            additions.append(dict(event_id=event_id, source_id=source_id, text=espec.adds_to_stance))
+        for cit in espec.citations:
+            position += 1
+            if cit.disagrees:
+                disagreeing.append(position)
+                conn.execute(
+                    citations3.update()
+                    .where(citations3.c.source_id == source_id, citations3.c.position == position)
+                    .values(disagrees=cit.disagrees)
+                )
+    insert_rows(conn, stance_additions, additions)
+    refresh_event_dates_v2(conn, event_ids.values())
+    return source_id
+
+
+def unload_v2(conn: Connection, source_key: str) -> None:
+    """Remove one source and exactly what writer 2 added for it."""
+    source_id = conn.execute(sa.select(sources.c.id).where(sources.c.key == source_key)).scalar()
+    if source_id is None:
+        raise LoadError(f"source {source_key!r} is not in the knowledge base; nothing to remove")
+    touched = set(conn.execute(sa.select(citations.c.event_id).where(citations.c.source_id == source_id)).scalars())
+    conn.execute(actor_relations.delete().where(actor_relations.c.source_id == source_id))
+    conn.execute(stance_additions.delete().where(stance_additions.c.source_id == source_id))
+    # An event this source defined and others still cite keeps no declaration of this source's.
+    defined = sa.select(events.c.id).where(events.c.defined_by_id == source_id)
+    conn.execute(event_policies3.update().where(event_policies3.c.event_id.in_(defined)).values(changes_state=None))
+    unload(conn, source_key)
+    remaining = set(conn.execute(sa.select(events.c.id).where(events.c.id.in_(touched))).scalars()) if touched else set()
+    refresh_event_dates_v2(conn, remaining)
+
+
+def refresh_event_dates_v2(conn: Connection, event_ids: Iterable[int]) -> None:
+    """Writer 2's event dates: as writer 1's, but a citation marked as disagreeing on the date
+    does not move its event."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return
+    rows = conn.execute(
+        sa.select(citations.c.event_id, citations.c.stated_date, citations.c.stated_end, citations.c.stated_qualifier)
+        .join(sources, sources.c.id == citations.c.source_id)
+        .where(citations.c.event_id.in_(ids), sa.text("citations.disagrees IS NULL"))
+        .order_by(citations.c.event_id, sources.c.published, sources.c.key, citations.c.position)
+    ).all()
+    stated: dict[int, list[DateSpec]] = {}
+    for row in rows:
+        stated.setdefault(row.event_id, []).append(
+            DateSpec(
+                PartialDate.parse(row.stated_date),
+                PartialDate.parse(row.stated_end) if row.stated_end else None,
+                row.stated_qualifier,
+            )
+        )
+    for event_id, dates in stated.items():
+        conn.execute(events.update().where(events.c.id == event_id).values(**_date_columns(most_specific(dates))))
+
+
+writers[2] = Writer(2, _apply_v2, _remove_v2)
 
 
 def _contribution(entry: SourceEntry, document: Document, annotation: str) -> Contribution:

@@ -21,14 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kb import loader
-from kb.annotations import check_reviewed, parse_annotation, resolve
+import sqlalchemy as sa
+
+from kb import loader, review
+from kb.annotations import Contribution, check_reviewed, parse_annotation, resolve
 from kb.config import Location
 from kb.db import HEAD_MARKER, alembic_config, make_engine
 from kb.documents import Document, check_storable, parse_document, read_document_bytes, sha256_bytes
 from kb.errors import AnnotationError, DocumentError, KBError, LoadError
 from kb.fingerprint import RECORDS, Record, annotation_checksum, load_records
 from kb.propose import Known, proposals_yaml, propose
+from kb.review import Preview
 
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
@@ -351,12 +354,13 @@ def _scripts(location: Location) -> ScriptDirectory:
 
 def _reviewed_entries(
     location: Location, script: ScriptDirectory, keys: list[str], *, added_at: str, refuse_unchanged: bool
-) -> tuple[list[loader.SourceEntry], str]:
+) -> tuple[list[loader.SourceEntry], str, list[Preview]]:
     """What a source migration for these keys would load, every check passed (trial load
-    included), and the fingerprint of the rows the trial load wrote."""
+    included), the fingerprint of the rows the trial load wrote, and what it changed."""
     root = location.require_root()
     previous = _previous_entries(script)
     entries: list[loader.SourceEntry] = []
+    reviewed: list[tuple[Contribution, str]] = []
     for key in dict.fromkeys(_key_of(k) for k in keys):
         doc_path = shown(root / "seeds" / f"{key}.txt")
         if not os.path.lexists(doc_path):
@@ -367,6 +371,7 @@ def _reviewed_entries(
         annotation = _read_annotation(ann_path)  # read once: what is checked is what is embedded
         contribution = parse_annotation(annotation, origin=str(ann_path), source_key=key)
         check_reviewed(resolve(contribution, document, origin=str(ann_path)), origin=str(ann_path))
+        reviewed.append((contribution, str(ann_path)))
         entry: loader.SourceEntry = {
             "key": key,
             "document": f"seeds/{key}.txt",
@@ -380,13 +385,19 @@ def _reviewed_entries(
             entry["replaces"] = previous[key]["annotation"]
             entry["replaces_added_at"] = previous[key]["added_at"]
         entries.append(entry)
-    return entries, _dry_run(location, entries, root)
+    fingerprint, previews = _dry_run(location, entries, root, reviewed)
+    return entries, fingerprint, previews
 
 
 def check_sources(*, location: Location, keys: list[str]) -> list[str]:
     """Everything `kb source migrate` checks, writing nothing: returns what was checked."""
-    entries, _ = _reviewed_entries(location, _scripts(location), keys, added_at="check", refuse_unchanged=False)
-    return [e["key"] for e in entries]
+    return [preview.source for preview in preview_sources(location=location, keys=keys)]
+
+
+def preview_sources(*, location: Location, keys: list[str]) -> list[Preview]:
+    """Everything `kb source migrate` checks, writing nothing: what loading each source would do."""
+    _, _, previews = _reviewed_entries(location, _scripts(location), keys, added_at="check", refuse_unchanged=False)
+    return previews
 
 
 # --- Writing the migration -----------------------------------------------------------------------
@@ -517,7 +528,7 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     root = location.require_root()
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     script = _scripts(location)
-    entries, fingerprint = _reviewed_entries(location, script, keys, added_at=now.isoformat(), refuse_unchanged=True)
+    entries, fingerprint, _ = _reviewed_entries(location, script, keys, added_at=now.isoformat(), refuse_unchanged=True)
     block, literals = _sources_block(entries)
     keys_text = ", ".join(e["key"] for e in entries)  # ASCII slugs: safe anywhere
     verb = "Correct" if any("replaces" in e for e in entries) else "Add"
@@ -560,18 +571,36 @@ def migrate_sources(*, location: Location, keys: list[str], message: str | None 
     return path
 
 
-def _dry_run(location: Location, entries: list[loader.SourceEntry], root: Path) -> str:
-    """Load the sources into the current database inside a transaction that is rolled back;
-    returns the fingerprint of the rows they loaded (for migrations/fingerprints.json)."""
+def _dry_run(
+    location: Location, entries: list[loader.SourceEntry], root: Path, reviewed: list[tuple[Contribution, str]]
+) -> tuple[str, list[Preview]]:
+    """Load the sources, one after the other, into the current database inside a transaction
+    that is rolled back, with the newest writer (the one the migration will name), each checked
+    against the knowledge base as the ones before it left it; returns the fingerprint of the rows
+    they loaded (for migrations/fingerprints.json) and what each changed."""
     from kb.fingerprint import rows_fingerprint
 
+    previews: list[Preview] = []
     engine = make_engine(location.url)
     try:
         with engine.connect() as conn:
             with conn.begin() as tx:
                 try:
-                    loader.apply_sources(conn, entries, root=root)
-                    return rows_fingerprint(conn, [e["key"] for e in entries])
+                    for entry, (contribution, origin) in zip(entries, reviewed):
+                        before = review.snapshot(conn, contribution)
+                        if "replaces" in entry:
+                            # A correction is checked against the knowledge base without its old version.
+                            loader.unload_v2(conn, entry["key"])
+                            entry_to_load: loader.SourceEntry = {k: v for k, v in entry.items() if k not in ("replaces", "replaces_added_at")}  # type: ignore[assignment]
+                        else:
+                            entry_to_load = entry
+                        verdicts = review.check(conn, contribution, origin=origin)
+                        loader.apply_sources(conn, [entry_to_load], root=root, writer=loader.WRITER_VERSION)
+                        source_id = conn.execute(
+                            sa.text("SELECT id FROM sources WHERE key = :key"), {"key": entry["key"]}
+                        ).scalar_one()
+                        previews.append(review.preview(conn, contribution, before, verdicts, source_id=source_id))
+                    return rows_fingerprint(conn, [e["key"] for e in entries]), previews
                 finally:
                     tx.rollback()
     finally:
