@@ -191,26 +191,25 @@ class Proposal:
 
 # --- Actors -------------------------------------------------------------------------------------
 
-# Titles and ranks before a name: not part of it ("Minister Oksana Petrenko", "Rear Adm. John Kirby").
+# Titles and ranks before a name: not part of it ("Minister Oksana Petrenko", "Vice Adm. Ana Rossi").
 _TITLES = frozenset(
     "President Vice Minister Secretary Defense Ambassador Senator Sen Representative Rep Governor Gov General Gen "
     "Admiral Adm Rear Lt Lieutenant Col Colonel Maj Major Capt Captain Sgt Cmdr Commander Army Navy Air Force Marine "
     "Press National Security Advisor Adviser Foreign Prime Deputy Assistant Acting Spokesman Spokeswoman Spokesperson "
-    "Chairman Chairwoman Chair Director Mr Ms Mrs Dr Prof Then Former Pentagon Performing Duties Of The Under "
+    "Chairman Chairwoman Chair Director Mr Ms Mrs Dr Prof Then Former Performing Duties Of The Under "
     "Chief Staff Joint Chiefs Special Envoy Undersecretary Attorney Judge Justice Mayor King Queen Prince".split()
 )
 # Heads of names that are not actors: documents, events, places, periods, things.
 _NOT_ACTOR_HEADS = frozenset(
     "Policy Policies Act Law Year Register Sheet Report Statement Convention Treaty Protocol Conference Program "
     "Programme Directive Memorandum Strategy Affairs Release Day Week Month Peninsula Sea Ocean River Island Islands "
-    "Mountains Region Province Street Avenue Destruction Weapons Mines Landmines Munitions Use Review Resolution "
+    "Mountains Region Province Street Avenue Weapons Munitions Use Review Resolution "
     "Manual Plan Initiative Agreement Accord Declaration Summit Session Meeting Hearing Bill Order Code Rule Rules "
     "Budget Fund Aid Assistance Engagement Briefing Transcript Note Notes Edition Article Section Chapter Page "
-    "Capabilities Plans Policy* Awareness Safety Earth Walk Production Stockpiling Transfer Prohibition "
-    "Their Personnel Anti Use Mission Success".split()
+    "Capabilities Plans Awareness Safety Production Stockpiling Transfer Prohibition Mission Success".split()
 )
 _ORG_KINDS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission|Administration Office|Pentagon)\b", "agency"),
+    (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission)\b", "agency"),
     (r"\b(?:Office|House|Secretariat|Presidency|Cabinet)\b", "office"),
     (r"\b(?:Administration|Government|Republic|Kingdom|Federation|Congress|Senate|Parliament|States)\b", "government"),
     (r"\b(?:Delegation|Mission to)\b", "delegation"),
@@ -220,7 +219,7 @@ _ORG_KINDS: tuple[tuple[str, str], ...] = (
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NAME = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+|of|for|on|and)){1,5})\b")
 _NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
-# Prepositions that put a place, not an actor, after them ("outside the Korean Peninsula", "in Maputo").
+# Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
 
 
@@ -299,7 +298,7 @@ def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | Non
             if key not in [k for k, _n, _kind in new]:
                 new.append((key, name, _kind_of(name)))
         found.append((pos, key, name if key in [k for k, _n, _kind in new] else None))
-    # A lone surname of a known person ("Kirby said"), and a transcript's speaker.
+    # A lone surname of a known person ("Rossi said"), and a transcript's speaker.
     for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
         key = surnames.get(m.group(1).lower())
         if key and not any(a <= m.start() < b for a, b in taken) and key not in [k for _p, k, _n in found]:
@@ -341,11 +340,11 @@ def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | Non
 
 # --- Policies -----------------------------------------------------------------------------------
 
-_STOP = frozenset("the a an of and or in on for to by with policy policies program programme law act u.s. us united states our their its".split())
+_STOP = frozenset("the a an of and or in on for to by with policy policies program programme law act our their its".split())
 
 
 def _phrase_ok(phrase: str) -> bool:
-    """A name or alias long and specific enough to stand for a policy on its own."""
+    """A name or alias specific enough to stand for a policy on its own."""
     words = re.findall(r"[\w.'-]+", phrase.lower())
     return len(phrase) >= 4 and any(w not in _STOP for w in words)
 
@@ -407,7 +406,7 @@ def candidates(p: Proposal, sentence: str, known: Known, published: PartialDate)
 
     pub_first = published.first_day()
     future = bool(FUTURE.search(sentence))
-    mine_actors = {a for a, _ in p.actors}
+    own_actors = {a for a, _ in p.actors}
     fitting = [
         e for e in known.events
         if (e.date.interval()[0] <= publication_day(published) or future) and e.date.overlaps(p.date.spec)
@@ -422,7 +421,7 @@ def candidates(p: Proposal, sentence: str, known: Known, published: PartialDate)
         score = (
             0.4 * wording
             + 0.2 * typed
-            + 0.1 * bool(mine_actors & e.actors)
+            + 0.1 * bool(own_actors & e.actors)
             + 0.1 * bool(set(p.policies) & e.policies)
             + (0.15 if exact_date else 0.1 if contains else 0)
             + 0.05 * (typed and len(same_type) == 1)  # the only event of its type the date allows
@@ -543,7 +542,7 @@ def known_from(session) -> Known:  # noqa: ANN001 (a SQLAlchemy session)
         known.actors[a.name] = (a.key, a.name, a.kind)
     for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias)):
         a = actors[actor_id]
-        if len(alias) > 3 and alias[0].isupper():  # "U.S." or "the department" would match too much
+        if len(alias) > 3 and alias[0].isupper():  # a two-letter abbreviation or a lowercase role noun would match too much
             known.actors.setdefault(alias, (a.key, a.name, a.kind))
     policies = {p.id: p for p in session.scalars(select(Policy))}
     for p in policies.values():

@@ -15,11 +15,11 @@ from kb.documents import Document
 
 # Abbreviations a full stop does not end a sentence after: titles, ranks, months, Latin.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt gov sen rep amb ambassador pres sec "
+    "mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt gov sen rep amb pres sec "
     "hon rev st jr sr no nos vol fig inc corp co ltd dept univ vs etc al approx est ft jan feb mar apr jun "
-    "jul aug sep sept oct nov dec e.g i.e u.s u.k u.n".split()
+    "jul aug sep sept oct nov dec e.g i.e".split()
 )
-# Words that start a sentence after a dotted acronym ("… by the U.S. The next …").
+# Words that start a sentence after a dotted acronym ("… by the E.U. The next …").
 _STARTERS = frozenset(
     "The This That These Those It He She We They I A An In On At For As After Before Since When While "
     "However But And Its Their Our His Her There Today Yesterday".split()
@@ -55,11 +55,11 @@ def _split_points(text: str) -> list[int]:
         token = word.group(1) if word else ""
         bare = token.lower().lstrip("(\"'\u201c").rstrip(".")
         if m.group(1) == "." and not m.group(2):
-            if bare in ABBREVIATIONS and not re.fullmatch(r"u\.s|u\.k|u\.n", bare):
+            if bare in ABBREVIATIONS:
                 continue
             if re.fullmatch(r"[A-Z]", token):  # an initial: "Martin E. Dempsey"
                 continue
-            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # "U.S." before a name: "U.S. Department"
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # a dotted acronym before a name: "E.U. Council"
                 nxt = re.match(r"\S+", text[m.end() :])
                 if not nxt or nxt.group(0).strip("\"'\u201c,") not in _STARTERS:
                     continue

@@ -1,0 +1,72 @@
+"""Nothing about a subject lives in code: no key, name or alias of the shipped content in kb/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import builtins
+import keyword
+
+import pytest
+import yaml
+
+from kb.vocabulary import ACTOR_KINDS, EVENT_TYPE_NAMES, ROLES
+
+ROOT = Path(__file__).resolve().parents[1]
+# Modules held to it so far; the rest of kb/ still names the first subject (listed in the report).
+NEUTRAL = ["kb/propose.py", "kb/sentences.py", "kb/datewords.py"]
+# Words any policy text uses: too general to mark a subject.
+_GENERAL = {"policy", "united", "states", "house", "white", "department", "defense", "defence", "office", "state",
+            "president", "secretary", "national", "security", "council", "convention", "administration", "program",
+            "treaty", "review", "conference", "delegation", "protocol", "government", "ministry", "their", "with",
+            "from", "that", "this", "which", "under", "other", "general", "international", "committee", "parties",
+            "assistance", "action", "production", "transfer", "destruction", "prohibition", "stockpiling", "use",
+            "humanitarian", "certain", "conventional", "weapons", "group", "groups", "officials", "press", "staff"}  # fmt: skip
+# Titles and ranks are how any text names people, and the schema's and Python's own words are code.
+_GENERAL |= {"admiral", "ambassador", "rear", "advisor", "adviser", "senator", "minister", "spokesperson", "chairman"}
+_GENERAL |= {w.lower() for w in (*ACTOR_KINDS, *EVENT_TYPE_NAMES, *ROLES, *dir(builtins), *keyword.kwlist)}
+
+
+def _seeds() -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) or {} for p in sorted((ROOT / "seeds").glob("*.yaml"))]
+
+
+def banned_phrases() -> set[str]:
+    """Every actor and policy key, name and alias in seeds/*.yaml (at least four characters)."""
+    out: set[str] = set()
+    for data in _seeds():
+        for section in ("actors", "policies"):
+            for item in data.get(section) or []:
+                for value in [item.get("key"), item.get("name"), *(item.get("aliases") or [])]:
+                    if value and len(str(value)) >= 4:
+                        out.add(str(value).lower())
+    return out
+
+
+def banned_words() -> set[str]:
+    """The distinctive words of policy names and aliases and of people's names in seeds/*.yaml."""
+    words: set[str] = set()
+    for data in _seeds():
+        for section in ("actors", "policies"):
+            for item in data.get(section) or []:
+                if section == "actors" and item.get("kind") != "person":
+                    continue
+                for value in [item.get("name") or "", *(item.get("aliases") or [])]:
+                    words.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", str(value)))
+    return words - _GENERAL
+
+
+def test_banned_words_are_found() -> None:
+    assert banned_words() and banned_phrases(), "seeds/*.yaml named nothing: the test would pass vacuously"
+
+
+@pytest.mark.parametrize("module", NEUTRAL)
+def test_no_subject_words_in_module(module: str) -> None:
+    banned = banned_words()
+    text = (ROOT / module).read_text(encoding="utf-8")
+    found = {w for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() in banned}
+    lowered = text.lower()
+    found |= {p for p in banned_phrases() if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered)}
+    found = sorted(found)
+    assert not found, f"{module} names the shipped subject: {', '.join(found)}"
