@@ -137,12 +137,19 @@ HEAD_MARKER = Path("migrations") / "HEAD"
 
 
 def head_revision(location: Location) -> str | None:
-    """The newest revision, from migrations/HEAD: read commands never import Alembic for it."""
+    """The newest revision, from migrations/HEAD: read commands never import Alembic for it.
+
+    A marker older than migrations/versions/ (a revision written or removed after it, e.g. by an
+    interrupted `kb source migrate` or a `git pull`) is recomputed from the revisions."""
     root = location.require_root()
+    marker = root / HEAD_MARKER
     try:
-        return (root / HEAD_MARKER).read_text(encoding="utf-8").strip() or None
+        stale = (root / "migrations" / "versions").stat().st_mtime_ns > marker.stat().st_mtime_ns
+        if not stale:
+            return marker.read_text(encoding="utf-8").strip() or None
     except FileNotFoundError:
-        return write_head_marker(location)
+        pass
+    return write_head_marker(location)
 
 
 def scripted_head(location: Location) -> str | None:
@@ -156,8 +163,16 @@ def write_head_marker(location: Location) -> str | None:
     """Bring migrations/HEAD in step with migrations/versions/ (after writing a revision)."""
     head = scripted_head(location)
     marker = location.require_root() / HEAD_MARKER
-    if head is not None and (not marker.exists() or marker.read_text(encoding="utf-8").strip() != head):
-        marker.write_text(head + "\n", encoding="utf-8")
+    if head is None:
+        return head
+    try:
+        # temp file + rename: a reader never sees a half-written marker; rewritten even when
+        # unchanged so its time is again newer than migrations/versions/
+        partial = marker.with_name(f".HEAD.{os.getpid()}")
+        partial.write_text(head + "\n", encoding="utf-8")
+        os.replace(partial, marker)
+    except OSError:
+        pass  # a read-only checkout: the revisions themselves said where head is
     return head
 
 

@@ -389,3 +389,20 @@ def test_messages_show_the_database_path_relative_to_the_working_directory(root_
     assert "Building the knowledge base at kb.sqlite from migrations/ and seeds/" in result.stderr
     assert str(root_copy) not in result.stderr
     assert "database:  kb.sqlite" in ok("db", "status").stdout
+
+
+def test_a_stale_head_marker_is_recomputed_from_the_revisions(root_copy: Path) -> None:
+    """An interrupted `kb source migrate` can leave a new revision beside an old migrations/HEAD."""
+    ok("db", "upgrade")
+    marker = root_copy / "migrations" / "HEAD"
+    old_head = marker.read_text()
+    (root_copy / "seeds" / "alpha.txt").write_text((FIXTURES / "alpha.txt").read_text())
+    (root_copy / "seeds" / "alpha.yaml").write_text((FIXTURES / "alpha.yaml").read_text())
+    ok("source", "migrate", "alpha")
+    new_head = marker.read_text()
+    assert new_head != old_head
+    marker.write_text(old_head)  # as if the run had been killed before HEAD was written
+    os.utime(marker, ns=(0, 0))
+    status = json.loads(ok("db", "status", "--format", "json").stdout)
+    assert status["head"] == new_head.strip() and status["at_head"] is False
+    assert marker.read_text() == new_head
