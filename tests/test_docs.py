@@ -16,7 +16,8 @@ pytestmark = pytest.mark.skipif(
     BACKEND != "sqlite", reason="SQLite only: docs/schema.md documents the SQLite file (FTS5 tables, its SQL)"
 )
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
 SCHEMA_MD = (DOCS / "schema.md").read_text()
 QUERIES = re.findall(r"```sql\n(.*?)```", SCHEMA_MD, flags=re.S)
 
@@ -55,3 +56,17 @@ def test_example_queries_run(built_db: Path, query: str) -> None:
             assert rows == []
         else:
             assert rows, query
+
+
+def test_the_readme_picture_is_made_from_the_command_the_readme_shows() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("timeline_png", REPO / "docs" / "timeline_png.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    readme = (REPO / "README.md").read_text()
+    shown = readme.index(f"$ {script.README_COMMAND}\n")
+    picture = readme.index("(docs/timeline.png)")
+    assert shown < picture and "\n## " not in readme[shown:picture], "the picture follows the command it shows"
+    assert (REPO / "docs" / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert script.page_args(Path("x.html"))[-2:] == ["-o", "x.html"]
