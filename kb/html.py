@@ -151,7 +151,8 @@ def _item(event: TimelineEvent, tl: Timeline, index: int, groups: dict[str, int]
                 "url": c.source.url,
                 "partial": c.source.partial,
                 "stated": format_date(c.stated_date, c.stated_qualifier, c.stated_end),
-                "basis": c.date_basis,
+                # An inferred publication date makes every date resolved against it inferred: say so.
+                "basis": c.date_basis + ("; publication date inferred" if c.date_inferred else ""),
                 "attributedTo": c.attributed_to,
             }
             for c in event.citations
@@ -196,6 +197,8 @@ def _list(tl: Timeline) -> str:
         _sub(li, "b", e.headline)
         if e.stance:
             _sub(li, "p", e.stance, class_="stance")
+        for key, addition in e.stance_additions:
+            _sub(li, "p", f"{key} adds: {addition}", class_="stance")
         cites = _sub(li, "ul", class_="cites")
         cites.text = ""  # an empty list is written <ul></ul>, not a self-closed tag
         for c in e.citations:
@@ -204,6 +207,9 @@ def _list(tl: Timeline) -> str:
             _add_text(cite, " — ")
             _source(cite, c.source.url, c.source.title)
             _add_text(cite, f", {c.source.author}, {c.source.published}{' (partial text)' if c.source.partial else ''}")
+            if c.date_inferred:
+                _add_text(cite, f"; stated {format_date(c.stated_date, c.stated_qualifier, c.stated_end)} "
+                                "(resolved against an inferred publication date)")  # fmt: skip
     return ET.tostring(ol, encoding="unicode", method="html")
 
 

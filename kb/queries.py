@@ -28,7 +28,9 @@ from kb.models import (
     Policy,
     PolicyAlias,
     Source,
+    StanceAddition,
 )
+from kb.vocabulary import RESOLVED_BASES
 
 _CHUNK = 500
 
@@ -44,6 +46,7 @@ class SourceRef:
     kind: str
     partial: bool
     note: str | None
+    published_inferred: bool = False  # the publication date is inferred, not printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,13 @@ class CitationOut:
     beyond_publication: str | None
     start_offset: int
     end_offset: int
+    disagrees: str | None  # a reviewed disagreement with the event ("date")
     source: SourceRef
+
+    @property
+    def date_inferred(self) -> bool:
+        """The stated date was resolved against a publication date that is itself inferred."""
+        return self.source.published_inferred and self.date_basis in RESOLVED_BASES
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +97,7 @@ class TimelineEvent:
     policies: list[PolicyRef] = field(default_factory=list)
     actors: list[ActorRole] = field(default_factory=list)
     citations: list[CitationOut] = field(default_factory=list)
+    stance_additions: list[tuple[str, str]] = field(default_factory=list)  # (source key, text) a later source adds
 
 
 @dataclass(frozen=True)
@@ -125,8 +135,10 @@ def citation_date(cit: CitationOut) -> DateSpec:
 
 
 def possible_event_days(event: TimelineEvent) -> tuple[dt.date, dt.date]:
-    """The days the event can fall on, all its (shown) citations considered."""
-    return possible_days([citation_date(c) for c in event.citations], event_date(event))
+    """The days the event can fall on, all its (shown) citations considered but those marked as
+    disagreeing on the date."""
+    dates = [citation_date(c) for c in event.citations if c.disagrees is None] or [event_date(event)]
+    return possible_days(dates, event_date(event))
 
 
 # --- Finding records by key, name or alias -----------------------------------------------------
@@ -215,6 +227,16 @@ def published_by(as_of: dt.date) -> Any:
     )
 
 
+def changes_any_state() -> Any:
+    """SQL: the event changes the state of one of its policies (as declared, else by its type)."""
+    return (
+        exists()
+        .where(EventPolicy.event_id == Event.id)
+        .where(func.coalesce(EventPolicy.changes_state, EventType.changes_state))
+        .label("changes_state")
+    )
+
+
 def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int]) -> Select[Any]:
     stmt = select(
         Event.id,
@@ -224,7 +246,7 @@ def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int])
         Event.qualifier,
         Event.date_end,
         Event.type,
-        EventType.changes_state,
+        changes_any_state(),
         Event.headline,
         Event.stance,
         Event.description,
@@ -360,15 +382,18 @@ def attach_details(
         ):
             if part == 0:
                 events[event_id].policies.append(PolicyRef(key, name))
+            elif part == 2:  # a later source's addition to the stance: (source key, text)
+                events[event_id].stance_additions.append((key, name))
             elif (event_id, key, role) not in seen:
                 seen.add((event_id, key, role))
                 events[event_id].actors.append(ActorRole(key, name, role))
         refs: dict[str, SourceRef] = {}
-        for event_id, *cited, key, title, url, author, publisher, published, kind, partial, note in citation_rows:
+        for event_id, *cited, key, title, url, author, publisher, published, kind, partial, note, inferred in citation_rows:
             ref = refs.get(key)
             if ref is None:
-                ref = refs[key] = SourceRef(key, title, url, author, publisher, published, kind, bool(partial), note)
+                ref = refs[key] = SourceRef(key, title, url, author, publisher, published, kind, bool(partial), note, bool(inferred))
             events[event_id].citations.append(CitationOut(*cited, ref))  # type: ignore[arg-type]
+
 
 
 def _details_statements(where_events: Any, as_of: dt.date | None) -> tuple[Any, Any]:
@@ -385,6 +410,12 @@ def _details_statements(where_events: Any, as_of: dt.date | None) -> tuple[Any, 
         .join(Actor, Actor.id == EventActor.actor_id)
         .where(where_events(EventActor.event_id))
     )
+    additions = (
+        select(StanceAddition.event_id, Source.key, StanceAddition.text, literal("").label("role"),
+               literal(2).label("part"), StanceAddition.id.label("position"))  # fmt: skip
+        .join(Source, Source.id == StanceAddition.source_id)
+        .where(where_events(StanceAddition.event_id))
+    )
     cites = (
         select(*_CITATION_COLUMNS, *_SOURCE_COLUMNS)
         .join(Source, Source.id == Citation.source_id)
@@ -394,7 +425,8 @@ def _details_statements(where_events: Any, as_of: dt.date | None) -> tuple[Any, 
     if as_of is not None:
         roles = roles.join(Source, Source.id == EventActor.source_id).where(published_by(as_of))
         cites = cites.where(published_by(as_of))
-    return union_all(policies, roles), cites
+        additions = additions.where(published_by(as_of))
+    return union_all(policies, roles, additions), cites
 
 
 def _details_for(conn: Any, chunk: Any, as_of: dt.date | None) -> tuple[list[Any], list[Any]]:
@@ -409,14 +441,16 @@ def _details_for(conn: Any, chunk: Any, as_of: dt.date | None) -> tuple[list[Any
 _CITATION_COLUMNS = (
     Citation.event_id, Citation.quote, Citation.stated_date, Citation.stated_end, Citation.stated_qualifier,
     Citation.date_basis, Citation.attributed_to, Citation.beyond_publication, Citation.start_offset, Citation.end_offset,
+    Citation.disagrees,
 )  # fmt: skip
 _SOURCE_COLUMNS = (
     Source.key.label("source_key"), Source.title, Source.url, Source.author, Source.publisher, Source.published,
-    Source.kind, Source.partial, Source.note,
+    Source.kind, Source.partial, Source.note, Source.published_inferred,
 )  # fmt: skip
 
 
 _DETAILS, _CITATIONS = _details_statements(lambda column: column.in_(bindparam("ids", expanding=True)), None)
+
 
 
 def source_ref(src: Source) -> SourceRef:
@@ -430,6 +464,7 @@ def source_ref(src: Source) -> SourceRef:
         kind=src.kind,
         partial=bool(src.partial),
         note=src.note,
+        published_inferred=bool(src.published_inferred),
     )
 
 
@@ -455,7 +490,7 @@ def sources_with_citations(
         select(Source.id, *_SOURCE_COLUMNS, Source.content_start, Source.content_end).where(Source.id.in_(ids))
     ):
         ref = SourceRef(row.source_key, row.title, row.url, row.author, row.publisher, row.published, row.kind,
-                        bool(row.partial), row.note)  # fmt: skip
+                        bool(row.partial), row.note, bool(row.published_inferred))  # fmt: skip
         out[row.id] = (ref, row.content_start, row.content_end, [])
     for source_id, start, end, key, date, qualifier, date_end, headline in conn.execute(
         select(Citation.source_id, Citation.start_offset, Citation.end_offset, Event.key, Event.date, Event.qualifier,

@@ -198,6 +198,10 @@ def number_sources(events: Sequence[TimelineEvent]) -> dict[str, int]:
 
 def _citation_note(cit: CitationOut) -> str:
     parts = [f"stated {format_date(cit.stated_date, cit.stated_qualifier, cit.stated_end)}", cit.date_basis]
+    if cit.date_inferred:
+        parts.append(f"resolved against an inferred publication date ({cit.source.published})")
+    if cit.disagrees:
+        parts.append(f"disagrees with the event's {cit.disagrees} (reviewed)")
     if cit.attributed_to:
         parts.append(f"attributed to {cit.attributed_to}")
     if cit.beyond_publication:
@@ -260,6 +264,7 @@ def write_sources(shown: Sequence[TimelineEvent], numbers: dict[str, int], out: 
         src = refs[key]
         kind = _KIND_WORDS.get(src.kind, src.kind)
         partial = " · partial text" if src.partial else ""
+        partial += " · publication date inferred" if src.published_inferred else ""
         if markdown:
             out.write(f"{n}. **{src.title}**. {_issuer(src)}. {src.published}. {kind}{partial}. {src.url}\n")
         else:
@@ -271,7 +276,7 @@ def write_sources(shown: Sequence[TimelineEvent], numbers: dict[str, int], out: 
                 out.write(f"    - {label} ({_citation_note(cit)}):\n      > {quote}\n")
             else:
                 out.write(f"    - {label} ({_citation_note(cit)}): \u201c{quote}\u201d\n")
-        if src.partial and src.note:
+        if (src.partial or src.published_inferred) and src.note:
             out.write(f"    {'- ' if markdown else ''}Note: {src.note}\n")
         out.write("\n" if markdown else "")
 
@@ -287,6 +292,7 @@ def event_json(event: TimelineEvent) -> dict[str, Any]:
         "changes_state": event.changes_state,
         "headline": event.headline,
         "stance": event.stance,
+        "stance_additions": [{"source": key, "text": text} for key, text in event.stance_additions],
         "description": event.description,
         "policies": [p.key for p in event.policies],
         "actors": [{"key": a.key, "name": a.name, "role": a.role} for a in event.actors],
@@ -297,6 +303,8 @@ def event_json(event: TimelineEvent) -> dict[str, Any]:
                 "stated_end": c.stated_end,
                 "stated_qualifier": c.stated_qualifier,
                 "date_basis": c.date_basis,
+                "date_inferred": c.date_inferred,
+                "disagrees": c.disagrees,
                 "attributed_to": c.attributed_to,
                 "beyond_publication": c.beyond_publication,
                 "offsets": [c.start_offset, c.end_offset],
@@ -305,6 +313,7 @@ def event_json(event: TimelineEvent) -> dict[str, Any]:
                     "title": c.source.title,
                     "url": c.source.url,
                     "published": c.source.published,
+                    "published_inferred": c.source.published_inferred,
                     "partial": c.source.partial,
                     "author": c.source.author,
                     "publisher": c.source.publisher,
@@ -319,7 +328,8 @@ def event_json(event: TimelineEvent) -> dict[str, Any]:
 CSV_COLUMNS = (
     "date", "precision", "qualifier", "end", "type", "changes_state", "headline", "stance", "policies",
     "actors", "event_key", "quote", "stated_date", "date_basis", "attributed_to", "source_key",
-    "source_title", "source_published", "source_url", "source_partial",
+    "source_title", "source_published", "source_url", "source_partial", "date_inferred", "disagrees",
+    "stance_additions",
 )  # fmt: skip
 
 
@@ -336,7 +346,8 @@ def timeline_csv(tl: Timeline, out: TextIO, *, header: bool = True) -> None:
                     e.stance or "", "; ".join(p.name for p in e.policies), actors_text(e), e.key,
                     c.quote, format_date(c.stated_date, c.stated_qualifier, c.stated_end),
                     c.date_basis, c.attributed_to or "", c.source.key, c.source.title, c.source.published,
-                    c.source.url, int(c.source.partial),
+                    c.source.url, int(c.source.partial), int(c.date_inferred), c.disagrees or "",
+                    " ".join(text for _key, text in e.stance_additions),
                 ]
             )  # fmt: skip
 

@@ -35,7 +35,14 @@ def state_json(state: State) -> dict[str, Any]:
         "previous_stance": state.previous.stance if state.previous else None,
         "opened_by": event_json(state.opened_by),
         "base": event_json(state.base) if state.base else None,
+        "confirmations": [event_json(c) for c in state.confirmations],
     }
+
+
+def _additions(event: TimelineEvent, numbers: dict[str, int]) -> list[str]:
+    """What later sources add to the event's stance, each with its source's number."""
+    return [f"   adds [{numbers[key]}]: {text}" if key in numbers else f"   adds ({key}): {text}"
+            for key, text in event.stance_additions]  # fmt: skip
 
 
 def _span(state: State) -> str:
@@ -54,6 +61,9 @@ def _state_lines(state: State, numbers: dict[str, int], md: bool, *, history: bo
         e = state.opened_by
         lines = [f"{state.number}. {strong}{_span(state)}{strong}  {e.type}  {e.headline} {source_marks(e, numbers)}"]
         lines.append(f"   stance: {state.stance}")
+        lines.extend(_additions(e, numbers))
+        for c in state.confirmations:
+            lines.append(f"   confirmed: {format_date(c.date, c.qualifier, c.end)}  {c.headline} {source_marks(c, numbers)}")
         if state.base is not None:
             lines.append(f"   an exception to the {state.base.type} state of {event_date(state.base)}")
         if state.previous is not None:
@@ -63,6 +73,7 @@ def _state_lines(state: State, numbers: dict[str, int], md: bool, *, history: bo
     for event in state.events:
         lines.append(f"{'- ' if md else ''}{_event_line(event, numbers)}")
         lines.append(f"   stance: {event.stance}")
+        lines.extend(_additions(event, numbers))
     return lines
 
 
@@ -82,7 +93,7 @@ def write_history(hist: History, fmt: str, out: TextIO) -> None:
     else:
         md = fmt == "markdown"
         hist = displayed(hist, fmt)
-        events = _unique(e for s in hist.states for e in s.events)
+        events = _unique(e for s in hist.states for e in (*s.events, *s.confirmations))
         known = f", as the sources published by {hist.as_of} tell it" if hist.as_of else ""
         n = len(hist.states)
         out.write(f"{'# ' if md else ''}{hist.policy.name}: {n} state{'s' if n != 1 else ''}{known}\n\n")
@@ -102,6 +113,7 @@ def write_answer(answer: Answer, fmt: str, out: TextIO) -> None:
             "status": answer.status,
             "reason": answer.reason or None,
             "states": [state_json(s) for s in answer.states],
+            "confirmed_by": event_json(answer.confirmed_by) if answer.confirmed_by else None,
         }
         _dump(payload, out)
         return
@@ -110,7 +122,7 @@ def write_answer(answer: Answer, fmt: str, out: TextIO) -> None:
         return
     md = fmt == "markdown"
     answer = displayed(answer, fmt)
-    events = _unique(e for s in answer.states for e in s.events)
+    events = _unique([*(e for s in answer.states for e in s.events), *([answer.confirmed_by] if answer.confirmed_by else [])])
     known = f" (as the sources published by {answer.as_of} tell it)" if answer.as_of else ""
     head = f"{answer.policy.name} on {answer.at}{known}: "
     if answer.status == "determinate":
@@ -127,6 +139,10 @@ def write_answer(answer: Answer, fmt: str, out: TextIO) -> None:
         if answer.status == "indeterminate":
             out.write(("either " if i == 0 else "or ") + f"{_describe(state)}:\n")
         out.write("\n".join(_state_lines(state, numbers, md, history=False)) + "\n")
+    if answer.confirmed_by is not None:
+        c = answer.confirmed_by
+        out.write(f"{'- ' if md else ''}still in force as confirmed on {format_date(c.date, c.qualifier, c.end)}: "
+                  f"{c.headline} {source_marks(c, numbers)}\n")  # fmt: skip
     if events:
         write_sources(events, numbers, out, markdown=md)
 
@@ -162,12 +178,15 @@ def write_conflicts(found: Sequence[Conflict], fmt: str, out: TextIO) -> None:
         return
     if fmt == "csv":
         writer = csv_writer(out)
-        writer.writerow(["kind", "event_key", "headline", "role", "side", "claim", "quote", "source_key", "source_title", "source_published", "source_url"])
+        writer.writerow(["kind", "event_key", "headline", "role", "side", "claim", "stated_date", "marked", "quote",
+                         "source_key", "source_title", "source_published", "source_url"])  # fmt: skip
         for c in found:
-            for side_name, side in (("a", c.a), ("b", c.b)):
-                writer.writerow([c.kind, c.event_key, c.headline, c.role or "", side_name, side.claim,
-                                 side.quote, side.source.key, side.source.title,
-                                 side.source.published, side.source.url])  # fmt: skip
+            for number, side in enumerate(c.sides, start=1):
+                for cited in side.citations:
+                    src = cited.source
+                    writer.writerow([c.kind, c.event_key, c.headline, c.role or "", number, side.claim, cited.stated,
+                                     "yes" if cited.marked else "", cited.quote, src.key, src.title, src.published,
+                                     src.url])  # fmt: skip
         return
     md = fmt == "markdown"
     found = displayed(list(found), fmt)
@@ -178,23 +197,31 @@ def write_conflicts(found: Sequence[Conflict], fmt: str, out: TextIO) -> None:
     for i, c in enumerate(found, start=1):
         what = "dates that cannot both be true" if c.kind == "date" else f"different actors as “{c.role}”"
         out.write(f"{'## ' if md else ''}{i}. {c.event_key}: {what}\n{'' if md else '   '}{c.headline}\n")
-        for side in (c.a, c.b):
-            src = side.source
-            lead = "- " if md else "   - "
-            out.write(f"{lead}{side.claim} — {src.title} ({src.published}) {src.url}\n")
-            out.write(f"{'  > ' if md else '     '}\u201c{' '.join(side.quote.split())}\u201d\n")
+        for side in c.sides:
+            out.write(f"{'- ' if md else '   - '}{side.claim}:\n")
+            for cited in side.citations:
+                src = cited.source
+                mark = " (reviewed disagreement)" if cited.marked else ""
+                lead = "  - " if md else "     "
+                out.write(f"{lead}stated {cited.stated}{mark} — {src.title} ({src.published}) {src.url}\n")
+                out.write(f"{'    > ' if md else '       '}\u201c{' '.join(cited.quote.split())}\u201d\n")
         out.write("\n")
 
 
 def _conflict_json(c: Conflict) -> dict[str, Any]:
-    def side(s: Any) -> dict[str, Any]:
+    def cited(x: Any) -> dict[str, Any]:
+        src = x.source
         return {
-            "claim": s.claim,
-            "quote": s.quote,
-            "source": {"key": s.source.key, "title": s.source.title, "url": s.source.url, "published": s.source.published},
+            "quote": x.quote,
+            "stated_date": x.stated,
+            "marked": x.marked,
+            "source": {"key": src.key, "title": src.title, "url": src.url, "published": src.published},
         }
 
-    return {"kind": c.kind, "event_key": c.event_key, "headline": c.headline, "role": c.role, "sides": [side(c.a), side(c.b)]}
+    return {
+        "kind": c.kind, "event_key": c.event_key, "headline": c.headline, "role": c.role,
+        "sides": [{"claim": side.claim, "citations": [cited(x) for x in side.citations]} for side in c.sides],
+    }  # fmt: skip
 
 
 # --- Search ---------------------------------------------------------------------------------------

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kb import queries
 from kb.dates import DateSpec
+from kb.models import Event, EventPolicy, EventType
 from kb.queries import PolicyRef, TimelineEvent
-from kb.vocabulary import STATE_CHANGING_TYPES
+from kb.vocabulary import CONFIRMATION_TYPE
 
 
 @dataclass
@@ -29,6 +31,8 @@ class State:
     closed_by: TimelineEvent | None = None
     base: TimelineEvent | None = None  # for an exception: the state-changing event it departs from
     previous: State | None = None
+    # Sources confirming the state still holds (`reaffirmed` events dated within it), in order.
+    confirmations: list[TimelineEvent] = field(default_factory=list)
 
     @property
     def stance(self) -> str:
@@ -65,17 +69,38 @@ class Answer:
     states: list[State] = field(default_factory=list)  # one, or the candidates
     reason: str = ""
     as_of: dt.date | None = None
+    confirmed_by: TimelineEvent | None = None  # the latest confirmation of the state on or before `at`
+
+
+def _changing_keys(session: Session, policy_id: int) -> set[str]:
+    """The events that change this policy's state: as their annotation declares, else by type."""
+    stmt = (
+        select(Event.key)
+        .join(EventPolicy, EventPolicy.event_id == Event.id)
+        .join(EventType, EventType.name == Event.type)
+        .where(EventPolicy.policy_id == policy_id, func.coalesce(EventPolicy.changes_state, EventType.changes_state))
+    )
+    return set(session.execute(stmt).scalars())
+
+
+def _order(event: TimelineEvent) -> tuple[str, str]:
+    return (queries.event_date(event).sort_key(), event.key)
 
 
 def history(session: Session, *, policy: str, as_of: dt.date | None = None) -> History:
-    """The policy's states in order, each from its opening event to the next."""
+    """The policy's states in order, each from its opening event to the next, with the
+    confirmations dated within each."""
+    found = queries.find_policy(session, policy)
+    changing = _changing_keys(session, found.id)
+    types = session.execute(select(Event.type).where(Event.key.in_(changing)).distinct()).scalars().all() if changing else []
     tl = queries.timeline(
         session,
-        filters=queries.Filters(policies=(policy,), types=tuple(sorted(STATE_CHANGING_TYPES)), as_of=as_of),
+        filters=queries.Filters(policies=(found.key,), types=tuple(sorted({*types, CONFIRMATION_TYPE})), as_of=as_of),
     )
     states: list[State] = []
     base: TimelineEvent | None = None
-    for event in tl.events:
+    confirmations = [e for e in tl.events if e.type == CONFIRMATION_TYPE and e.key not in changing]
+    for event in (e for e in tl.events if e.key in changing):
         earliest, latest = queries.possible_event_days(event)
         state = State(
             number=len(states) + 1,
@@ -90,6 +115,10 @@ def history(session: Session, *, policy: str, as_of: dt.date | None = None) -> H
         if event.type != "exception":
             base = event
         states.append(state)
+    for confirmation in confirmations:
+        within = [s for s in states if _order(s.opened_by) <= _order(confirmation)]
+        if within:
+            within[-1].confirmations.append(confirmation)
     return History(tl.policies[0], states, as_of)
 
 
@@ -109,7 +138,8 @@ def state_at(session: Session, *, policy: str, at: dt.date, as_of: dt.date | Non
     if not unsure:
         if current is None:
             return Answer(hist.policy, at, "none", [], "no state of this policy is recorded on or before that day", as_of)
-        return Answer(hist.policy, at, "determinate", [current], "", as_of)
+        confirmed = [c for c in current.confirmations if queries.possible_event_days(c)[1] <= at]
+        return Answer(hist.policy, at, "determinate", [current], "", as_of, confirmed[-1] if confirmed else None)
     reasons = [
         f"{s.opened_by.type} “{s.opened_by.headline}” is dated "
         f"{queries.event_date(s.opened_by)} (it can fall on {_days(s)}), and {at.isoformat()} is within that span"

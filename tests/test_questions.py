@@ -39,7 +39,7 @@ def load_fixtures(db: Path, *names: str) -> None:
     for name in names:
         doc = parse_document(FIXTURES / f"{name}.txt")
         with e.begin() as conn:
-            loader.load(conn, doc, load_annotation_file(FIXTURES / f"{name}.yaml", doc), added_at="2026-01-01")
+            loader.load_v2(conn, doc, load_annotation_file(FIXTURES / f"{name}.yaml", doc), added_at="2026-01-01")
     e.dispose()
 
 
@@ -216,11 +216,14 @@ def test_conflicting_dates_and_attributions_are_shown_and_kept(conflict_db: Path
     kinds = {(c["kind"], c["event_key"], c["role"]) for c in data}
     assert ("date", "fr-restoration", None) in kinds
     assert ("attribution", "fr-restoration", "decided") in kinds
-    date_conflict = next(c for c in data if c["kind"] == "date" and {"2022-06-21", "2022-06-24"} == {s["claim"] for s in c["sides"]})
-    assert {s["source"]["key"] for s in date_conflict["sides"]} == {"beta", "gamma"}
-    assert all(s["quote"] for s in date_conflict["sides"])
-    # "2022" agrees with both days: no conflict with the year-only source.
-    assert not any(c["kind"] == "date" and "2022" in [s["claim"] for s in c["sides"]] for c in data)
+    # One entry per disagreement, every citation on each side: "2022" (alpha) agrees with the
+    # event's 2022-06-21 (beta); gamma's reviewed 2022-06-24 is the other side.
+    date_conflicts = [c for c in data if c["kind"] == "date"]
+    assert len(date_conflicts) == 1
+    sides = {s["claim"]: {(x["source"]["key"], x["stated_date"], x["marked"]) for x in s["citations"]} for s in date_conflicts[0]["sides"]}
+    assert sides == {"2022-06-21": {("alpha", "2022", False), ("beta", "2022-06-21", False)}, "2022-06-24": {("gamma", "2022-06-24", True)}}
+    assert all(x["quote"] for s in date_conflicts[0]["sides"] for x in s["citations"])
+    assert len([c for c in data if c["kind"] == "attribution" and c["role"] == "decided"]) == 1
     # Competing claims are kept: both citations are still there, the event keeps one date.
     event = json.loads(ok("show", "event", "fr-restoration", "--format", "json").stdout)["events"][0]
     assert {c["stated_date"] for c in event["citations"]} == {"2022", "2022-06-21", "2022-06-24"}
@@ -232,15 +235,15 @@ def test_conflicting_dates_and_attributions_are_shown_and_kept(conflict_db: Path
 def test_conflicts_match_the_view(conflict_db: Path) -> None:
     e = engine_for(conflict_db)
     with session_scope(e) as session:
-        mine = {(c.kind, c.event_key, c.role, c.a.source.key, c.a.claim, c.b.source.key, c.b.claim) for c in conflicts.find(session)}
+            found = conflicts.find(session)
+    mine = {(c.kind, c.event_key, c.role, " ".join(c.sources), sum(len(s.citations) for s in c.sides)) for c in found}
     with e.connect() as conn:
-        view = {
-            tuple(r)
-            for r in conn.execute(text("SELECT kind, event_key, role, source_a, claim_a, source_b, claim_b FROM conflicts"))
-        }
+        view = {tuple(r) for r in conn.execute(text("SELECT kind, event_key, role, sources, citations FROM conflicts"))}
+        sides = {tuple(r) for r in conn.execute(text("SELECT kind, event_key, role, source_key, quote, stated_label FROM conflict_sides"))}
     e.dispose()
     assert mine == view
-    assert len(mine) >= 3
+    assert sides == {(c.kind, c.event_key, c.role, x.source.key, x.quote, x.stated) for c in found for s in c.sides for x in s.citations}
+    assert any(c.event_key == "fr-restoration" for c in found)
 
 
 def test_no_conflicts_and_errors(db_copy: Path) -> None:
