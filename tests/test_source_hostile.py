@@ -196,9 +196,9 @@ def test_a_failure_while_renaming_takes_back_what_was_renamed(root: Path, monkey
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(os, "replace", third_fails)
-    assert fails("source", "new", *paths).endswith("cannot write there: No space left on device; nothing was written")
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:  # its own undo: the fixtures' KB_DB must stay set
+        patch.setattr(os, "replace", third_fails)
+        assert fails("source", "new", *paths).endswith("cannot write there: No space left on device; nothing was written")
     assert tree(root) == before
 
 
