@@ -356,7 +356,9 @@ def policy_scores(text: str, known: Known) -> dict[str, float]:
     for phrase, (key, _n, _o) in known.policies.items():
         if not _phrase_ok(phrase):
             continue
-        hits = len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE))
+        # One word stands for a policy only as written (a proper name or an acronym), never as a common word.
+        flags = re.IGNORECASE if len(phrase.split()) > 1 else 0
+        hits = len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, flags))
         words = phrase.split()
         for k in range(1, len(words)):
             # The owner's possessive: "Ruritania's new arms policy" for "Ruritania arms policy".

@@ -29,6 +29,13 @@ _CLOSED = re.compile(r"[.!?;:]+[\"'\u201d\u2019)\]]*$")  # a sentence, a list it
 _SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}|Q):\s+")
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z.' ]{1,40}(?:, [A-Z][A-Za-z.' ]{1,30})?,? (?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)"
+    r"\s*(?:[\u2014\u2013]|--?)\s*"
+)
+
+
 @dataclass(frozen=True)
 class Segment:
     """A sentence (or heading) of the document: offsets into the stored text and its normalised words."""
@@ -125,8 +132,8 @@ def _column_score(lines: list[str], bigrams: Counter[tuple[str, str]]) -> int:
             score += 1
         if _TERMINAL.search(a) and first[0].islower():
             score -= 1
-        if last.lower() in _FUNCTION and first in _STARTERS:
-            score -= 1
+        if first in _STARTERS and (last.lower() in _FUNCTION or not re.search(r"[.!?:;,\"\u201d)]$", last)):
+            score -= 1  # a sentence's first word in the middle of one
     joined = " ".join(lines)
     for open_, close in (("(", ")"), ("\u201c", "\u201d")):
         depth = 0
@@ -150,7 +157,7 @@ def interleaved(lines: list[str], bigrams: Counter[tuple[str, str]]) -> bool:
         return False
     sequential = _column_score(lines, bigrams)
     columns = _column_score(lines[0::2], bigrams) + _column_score(lines[1::2], bigrams)
-    return columns >= sequential + 3
+    return columns >= sequential + 2
 
 
 def _line_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -171,6 +178,8 @@ def _join(a: str, b: str, bigrams: Counter[tuple[str, str]]) -> int:
     score = 0
     if b[0].islower():
         score += -2 if _TERMINAL.search(a) else 2
+    elif a.split()[-1] in _FUNCTION and not b[0].isupper():
+        score += 1  # "… completed in" goes on: "2020."
     if bigrams[(_bare(a.split()[-1]), _bare(b.split()[0]))]:
         score += 1
     for open_, close in (("(", ")"), ("\u201c", "\u201d")):
@@ -245,6 +254,7 @@ def segments(document: Document) -> list[Segment]:
             and not _TERMINAL.search(said[head])
             and (_title_like(said[head]) or len(said[head].split()) <= 4)
             and not any(later[0].islower() for later in said[head + 1 : head + 3])
+            and said[head].split()[-1].lower() not in _FUNCTION  # a heading does not stop mid-phrase
         ):
             head += 1
         body_lines = [" ".join(text[a:b].split()) for a, b in para[head:]]
@@ -257,6 +267,10 @@ def segments(document: Document) -> list[Segment]:
         m = _SPEAKER.match(text[start:end])
         if m and (m.group(1).isupper() or m.group(1) == "Q"):
             speaker, start = m.group(1), start + m.end()
+        # A dateline opening the first sentence ("OLDTOWN, March 3, 2021 — …") is not part of it.
+        dateline = _DATELINE.match(text[start:end])
+        if dateline:
+            start += dateline.end()
         # A list item ("-- Will not …", "• …") is a sentence of its own.
         bullet = re.match(r"(?:-{1,2}|\u2022|\u2013|\*)\s+", text[start:end])
         if bullet:

@@ -243,3 +243,109 @@ def test_a_repeated_sentence_gets_numbered_keys(tmp_path: Path) -> None:
     assert len(keys) == len(set(keys)) == 50
     base = min(keys, key=len)
     assert set(keys) == {base} | {f"{base}-{n}" for n in range(2, 51)}
+
+
+# --- Sentences, datelines, columns, frames, actors, policies, merge suggestions --------------------
+
+from kb.propose import KnownEvent as _KnownEvent  # noqa: E402
+from kb.sentences import segments  # noqa: E402
+
+
+def _doc(tmp_path: Path, content: str, published: str = "2021-03-05", title: str = "A statement") -> object:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"<TITLE>{title}</TITLE>\n<PUBLISHED_DATE>{published}</PUBLISHED_DATE>\n<URL>https://example.org/d</URL>\n"
+                    f"<AUTHOR>A. Writer</AUTHOR>\n\n<CONTENT>\n{content}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    return parse_document(path)
+
+
+def test_two_interleaved_columns_are_read_column_by_column_with_stored_offsets() -> None:
+    doc = parse_document(FIXTURES / "two-columns.txt")
+    said = [s.text for s in segments(doc) if s.kind == "sentence"]
+    assert "On March 3, 2021, the Ruritanian Ministry of Transport announced a new rule for night trains." in said
+    assert any(s.startswith("Union leaders said the ministry had not consulted them before the rule was issued, and they asked") for s in said)
+    for p in propose(doc, Known()):
+        assert doc.text[p.start : p.end] == p.quote and "\n" not in p.quote  # one stored line: a quote of the stored text
+
+
+def test_a_single_column_hard_wrapped_text_is_not_taken_for_two(tmp_path: Path) -> None:
+    import textwrap
+
+    prose = ("The council of Oldtown adopted a rule on bicycles in 2019. The rule limits riding on the old bridge to the "
+             "early morning, and the council said it would review the rule after two years. Cyclists welcomed the review "
+             "but asked the council to open the bridge at night as well. The mayor said the council would consider it.")  # fmt: skip
+    doc = _doc(tmp_path, "\n".join(textwrap.wrap(prose, 50)))
+    segs = [s for s in segments(doc) if s.kind == "sentence"]
+    assert not any(s.lines for s in segs)
+    assert [s.text for s in segs][0] == "The council of Oldtown adopted a rule on bicycles in 2019."
+
+
+def test_titles_ranks_datelines_and_headings(tmp_path: Path) -> None:
+    doc = _doc(tmp_path, "Council Statement on Bicycles\n\nMarch 3, 2021\n\nOLDTOWN, March 3, 2021 \u2014 Lt. Gen. Ana B. Rossi "
+                         "said the council adopted the rule today .\n\u201cWe welcome it,\u201d Dr. Ivo Maras said.")  # fmt: skip
+    segs = segments(doc)
+    assert [s.text for s in segs if s.kind == "sentence"] == [
+        "Lt. Gen. Ana B. Rossi said the council adopted the rule today.",
+        "\u201cWe welcome it,\u201d Dr. Ivo Maras said.",
+    ]
+    assert {s.text for s in segs if s.kind == "heading"} == {"Council Statement on Bicycles", "March 3, 2021"}
+    assert all("March 3, 2021" not in p.quote for p in propose(doc, Known()))  # a dateline is not an event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("The council would like to accede to the regional treaty.", "deliberation"),
+        ("The council did not rescind the rule.", "statement"),
+        ("The mayor said the council needs to restore the old rule.", "criticism"),
+        ("Cyclists called on the council to reinstate the night hours.", "criticism"),
+        ("The council rescinded the rule on Monday.", "reversed"),
+        ("The troops were withdrawing from the northern towns.", "statement"),
+    ],
+)
+def test_hedged_negated_and_demanded_verbs_change_nothing(sentence: str, etype: str) -> None:
+    found = frames(sentence)
+    assert (found[0].type if found else "statement") == etype
+    assert not found or found[0].type not in {"adopted", "amended", "reversed", "rescinded", "reinstated", "exception"} or etype == found[0].type
+
+
+def test_transcript_speakers_and_typed_actors(tmp_path: Path) -> None:
+    doc = _doc(tmp_path, "Briefing by Deputy Minister Paulo Verens on the Bicycle Rule\n\n"
+                         "MR. VERENS:  Good afternoon. Today the Oldtown Transport Ministry adopted the new bicycle rule.")  # fmt: skip
+    p = next(p for p in propose(doc, Known()) if p.type == "adopted")
+    names = {name: kind for _k, name, kind in p.new_actors}
+    assert names.get("Paulo Verens") == "person" and names.get("Oldtown Transport Ministry") == "agency"
+    assert str(p.date.spec) == "2021-03-05"
+
+
+def test_places_and_date_fragments_are_not_people(tmp_path: Path) -> None:
+    doc = _doc(tmp_path, "The council banned night riding outside the Northern Province in March 2020, Mayor Ana Rossi said.")
+    names = {n for p in propose(doc, Known()) for _k, n, _kind in p.new_actors}
+    assert names == {"Ana Rossi"}
+
+
+def test_policies_attach_on_whole_phrases_and_a_new_one_is_proposed_otherwise(tmp_path: Path) -> None:
+    known = Known(policies={"Oldtown bicycle rule": ("bike-rule", "Oldtown bicycle rule", None),
+                            "Transfer": ("arms-transfer", "Transfer", None)})  # fmt: skip
+    named = _doc(tmp_path, "The council amended the Oldtown bicycle rule in 2020.")
+    assert propose(named, known)[0].policies == ["bike-rule"]
+    other = _doc(tmp_path, "The council adopted the Riverside Parking Policy in 2020 to transfer parking to the river bank.",
+                 title="Riverside Parking Policy adopted")  # fmt: skip
+    p = propose(other, known)[0]
+    assert p.policies == ["riverside-parking-policy"] and p.new_policies[0][1] == "Riverside Parking Policy"
+    assert "Riverside Parking Policy" in (tmp_path / "doc.txt").read_text()  # a verbatim phrase
+
+
+def test_merge_suggestions_rank_and_never_point_after_publication(tmp_path: Path) -> None:
+    def event(key: str, date: str, etype: str = "rescinded") -> _KnownEvent:
+        return _KnownEvent(key, etype, DateSpec.parse(date), frozenset({"bike-rule"}), "Council rescinds the bicycle rule",
+                           ("The council rescinded the Oldtown bicycle rule.",), frozenset())  # fmt: skip
+
+    from kb.dates import DateSpec
+
+    known = Known(policies={"Oldtown bicycle rule": ("bike-rule", "Oldtown bicycle rule", None)},
+                  events=[event("later", "2022-05-01"), event("right", "2020-06-02"), event("other-type", "2020-06-02", "support")])  # fmt: skip
+    doc = _doc(tmp_path, "The council rescinded the Oldtown bicycle rule on June 2, 2020.")
+    p = propose(doc, known)[0]
+    keys = [c.key for c in p.candidates]
+    assert keys[0] == "right" and "later" not in keys and len(keys) <= 3
+    assert p.note and "cites: right" in p.note and "2020-06-02" in p.note and "rescinded" in p.note and "score" in p.note
