@@ -43,9 +43,10 @@ CANNED = {
     "policy_state_at": {
         "title": "Policy state at a date",
         "description": "The state in force on a day (YYYY-MM-DD); two rows mean it is indeterminate between them.",
-        "sql": "SELECT state_number, valid_from, valid_to, opened_by_type, stance, base_stance FROM policy_states "
+        "sql": "SELECT state_number, valid_from, valid_to, opened_by_type, stance, base_stance, opened_by, last_confirmed_by "
+        "FROM policy_states "
         "WHERE policy_key = :policy AND (from_earliest_day IS NULL OR from_earliest_day <= :day) "
-        "AND (to_latest_day IS NULL OR to_latest_day > :day) ORDER BY state_number",
+        "AND (superseded_day IS NULL OR superseded_day > :day) ORDER BY state_number",
     },
     "actor_events": {
         "title": "Events of an actor",
