@@ -545,7 +545,7 @@ def did_you_mean(word: str, candidates: Iterable[str], *, limit: int = 3) -> str
     """"; did you mean: a, b" for the candidates closest to word (rapidfuzz), or ""."""
     from rapidfuzz import fuzz, process, utils
 
-    found = process.extract(word, list(dict.fromkeys(candidates)), scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=60)
+    found = process.extract(word, list(dict.fromkeys(candidates)), scorer=fuzz.ratio, processor=utils.default_process, limit=limit, score_cutoff=60)
     return f" (did you mean: {', '.join(repr(name) for name, _score, _i in found)}?)" if found else ""
 
 
