@@ -13,13 +13,7 @@ from dataclasses import dataclass
 
 from kb.documents import Document
 
-# Abbreviations a full stop does not end a sentence after: titles, ranks, months, Latin.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt gov sen rep amb pres sec "
-    "hon rev st jr sr no nos vol fig inc corp co ltd dept univ vs etc al approx est ft jan feb mar apr jun "
-    "jul aug sep sept oct nov dec e.g i.e".split()
-)
-# Words that start a sentence after a dotted acronym ("… by the E.U. The next …").
+# Words that start a sentence (a column join that puts one mid-sentence reads wrong).
 _STARTERS = frozenset(
     "The This That These Those It He She We They I A An In On At For As After Before Since When While "
     "However But And Its Their Our His Her There Today Yesterday".split()
@@ -54,24 +48,19 @@ def _title_like(line: str) -> bool:
 
 
 def _split_points(text: str) -> list[int]:
-    """Positions in normalised prose where a sentence ends (just after its punctuation)."""
-    points = []
-    for m in re.finditer(r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])", text):
-        before = text[: m.start()]
-        word = re.search(r"(\S+)$", before)
-        token = word.group(1) if word else ""
-        bare = token.lower().lstrip("(\"'\u201c").rstrip(".")
-        if m.group(1) == "." and not m.group(2):
-            if bare in ABBREVIATIONS:
-                continue
-            if re.fullmatch(r"[A-Z]", token):  # an initial: "Martin E. Dempsey"
-                continue
-            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # a dotted acronym before a name: "E.U. Council"
-                nxt = re.match(r"\S+", text[m.end() :])
-                if not nxt or nxt.group(0).strip("\"'\u201c,") not in _STARTERS:
-                    continue
-        points.append(m.end(1) + len(m.group(2)))
-    return points
+    """Positions in normalised prose where a sentence ends: sentencex's segmentation (rules for
+    abbreviations, initials and quotations that a maintained library keeps), mapped back."""
+    from sentencex import segment
+
+    points, at = [], 0
+    for piece in segment("en", text):
+        found = text.find(piece.strip(), at)
+        if found < 0:  # not a substring as returned: fall back to walking the lengths
+            at += len(piece)
+        else:
+            at = found + len(piece.strip())
+        points.append(at)
+    return points[:-1]
 
 
 def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:

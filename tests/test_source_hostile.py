@@ -402,7 +402,9 @@ def test_dates_out_of_range_are_not_proposed(root: Path, published: str, sentenc
 
 def test_source_new_says_what_it_proposed_and_the_next_steps_in_order(root: Path) -> None:
     out = ok("source", "new", document(root.parent, ALPHA_TXT, "alpha.txt")).stdout
-    count = len(re.findall(r"(?m)^    proposed: true$", (root / "seeds" / "alpha.yaml").read_text()))
+    annotation = (root / "seeds" / "alpha.yaml").read_text()
+    events = annotation[annotation.index("\nevents:") :]
+    count = len(re.findall(r"(?m)^  - key: ", events))  # proposed events (new actors or policies are proposed too)
     assert count > 0
     assert f"added seeds/alpha.txt; annotate seeds/alpha.yaml: {count} proposed event" in out
     steps = ["review seeds/alpha.yaml", "kb source check alpha", "kb source migrate alpha", "kb db upgrade", "migrations/HEAD"]
