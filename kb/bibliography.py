@@ -1,10 +1,10 @@
 """Sources as bibliography entries: authors as people or organisations, readable citation keys,
 CSL-JSON for citeproc (Zotero, Pandoc) and BibTeX that classic BibTeX and biblatex both read.
 
-A document's <AUTHOR> is free text ("Jim Garamone, DOD News (U.S. Department of Defense)",
-"Michael Birnbaum, Alex Horton", "The White House, Office of the Press Secretary"). Citation
-styles need people as family/given names and organisations as one literal name, with job titles
-kept out of both; nameparser splits a person's name.
+A document's <AUTHOR> is free text ("Jane Roe, Staff Writer (Ministry of Examples)", "Jane
+Roe, Sam Poe", "Ministry of Examples, Press Office"). Citation styles need people as
+family/given names and organisations as one literal name, with job titles kept out of both;
+nameparser splits a person's name.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class Author:
 @dataclass(frozen=True)
 class Byline:
     authors: tuple[Author, ...]
-    affiliation: str | None = None  # the parenthesised organisation, e.g. "(U.S. Department of Defense)"
+    affiliation: str | None = None  # the parenthesised organisation, e.g. "(Ministry of Examples)"
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -156,7 +156,7 @@ def _key_stem(author: str, issuer_key: str | None, publisher: str | None, publis
 
 
 def citation_keys(sources: Iterable[tuple[str, str, str | None, str | None, str, str]]) -> dict[str, str]:
-    """Readable citation keys (author or issuer, year, first title word: garamone2020trump) for
+    """Readable citation keys (author or issuer, year, first title word: roe2020annual) for
     sources given in the order they entered the knowledge base, as (key, author, issuer key,
     publisher, published, title). Keys that collide get b, c, … in that order, so adding a
     source never changes the key of one already there."""
@@ -252,7 +252,7 @@ def bib_escape(value: str) -> str:
 
 def bib_title(value: str) -> str:
     """Escaped, with every word holding a capital brace-protected, so styles that lower-case
-    titles keep "U.S.", "Ukraine", "APL" as written."""
+    titles keep acronyms and proper names ("U.N.", "Paris") as written."""
     return " ".join(f"{{{w}}}" if any(c.isupper() for c in w) else w for w in bib_escape(value).split(" "))
 
 

@@ -59,7 +59,7 @@ def cli() -> None:
 
     \b
     Example:
-        kb timeline --policy "U.S. antipersonnel landmine policy"
+        kb timeline --policy POLICY
     """
 
 
@@ -217,10 +217,10 @@ def timeline_cmd(
 
     \b
     Examples:
-        kb timeline --policy "U.S. antipersonnel landmine policy"
-        kb timeline --actor Biden --since 2022 --format json
-        kb timeline --policy apl --policy "Mine Ban Treaty" --as-of 2020-12-31
-        kb timeline --policy apl --format html -o timeline.html
+        kb timeline --policy POLICY
+        kb timeline --actor ACTOR --since 2022 --format json
+        kb timeline --policy POLICY --policy OTHER-POLICY --as-of 2020-12-31
+        kb timeline --policy POLICY --format html -o timeline.html
     """
     filters = queries.Filters(
         policies=policies, actors=actors, since=since, until=until, types=types, as_of=as_of
@@ -312,8 +312,8 @@ def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
 
     \b
     Examples:
-        kb show actor "Joe Biden"
-        kb show event 2020-01-31-trump-reversal
+        kb show actor "ACTOR NAME"
+        kb show event EVENT-KEY
     """
     with reading(db) as session:
         record = records.show(session, kind=kind, name=name)
@@ -331,10 +331,10 @@ def state_cmd(policy: str, at: dt.date | None, as_of: dt.date | None, fmt: str, 
 
     \b
     Examples:
-        kb state "U.S. antipersonnel landmine policy" --at 2021-04-06
-        kb state apl --at 2024-11-01          # indeterminate: says why
-        kb state apl                          # every state, from and to
-        kb state apl --at 2024-12-15 --as-of 2024-11-30
+        kb state POLICY --at 2021-04-06
+        kb state POLICY --at 2024-11-01       # indeterminate: says why
+        kb state POLICY                       # every state, from and to
+        kb state POLICY --at 2024-12-15 --as-of 2024-11-30
     """
     from kb import render_answers, states
 
@@ -355,7 +355,7 @@ def conflicts_cmd(policies: tuple[str, ...], fmt: str, db: str | None) -> None:
 
     \b
     Example:
-        kb conflicts --policy "U.S. antipersonnel landmine policy"
+        kb conflicts --policy POLICY
     """
     from kb import conflicts, render_answers
 
@@ -371,13 +371,14 @@ def conflicts_cmd(policies: tuple[str, ...], fmt: str, db: str | None) -> None:
 def search_cmd(query: str, limit: int, fmt: str, db: str | None) -> None:
     """Search event headlines and stances and source texts (phrases, prefixes, AND/OR/NOT).
 
-    Spelling variants match each other: anti-personnel / antipersonnel / APL, land mine /
-    landmine / land-mine.
+    Variants match each other: a policy's or an actor's name and its aliases, and the term
+    variants sources declare in their annotations (docs/annotations.md); a hyphenated word
+    matches its parts.
 
     \b
     Examples:
-        kb search "Korean Peninsula"
-        kb search '"limited exception" OR reckless' --format json
+        kb search "TWO WORDS"
+        kb search '"a phrase" OR word' --format json
     """
     from kb import render_answers, search
 

@@ -53,23 +53,23 @@ source:
 reviewed: false
 
 actors:
-  # - key: united-states
-  #   name: United States
+  # - key: actor-key
+  #   name: Name as the document gives it
   #   kind: government
-  #   aliases: [U.S., the United States]
+  #   aliases: [another name, an abbreviation]
 
 policies:
-  # - key: us-apl-policy
-  #   name: U.S. antipersonnel landmine policy
-  #   owner: united-states
+  # - key: policy-key
+  #   name: Name of the policy
+  #   owner: actor-key
 
 events:
   # - key: {published}-short-name
   #   type: statement
   #   headline: What happened, in a few words
-  #   policies: [us-apl-policy]
+  #   policies: [policy-key]
   #   actors:
-  #     - {{actor: united-states, role: announced}}
+  #     - {{actor: actor-key, role: announced}}
   #   citations:
   #     - quote: "verbatim text from <CONTENT>"
   #       date: "{published}"

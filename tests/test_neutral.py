@@ -15,7 +15,7 @@ from kb.vocabulary import ACTOR_KINDS, EVENT_TYPE_NAMES, ROLES
 
 ROOT = Path(__file__).resolve().parents[1]
 # Modules held to it so far; the rest of kb/ still names the first subject (listed in the report).
-NEUTRAL = ["kb/propose.py", "kb/sentences.py", "kb/datewords.py"]
+NEUTRAL = ["kb/propose.py", "kb/sentences.py", "kb/datewords.py", "kb/bibliography.py", "kb/cli.py", "kb/sources.py"]
 # Words any policy text uses: too general to mark a subject.
 _GENERAL = {"policy", "united", "states", "house", "white", "department", "defense", "defence", "office", "state",
             "president", "secretary", "national", "security", "council", "convention", "administration", "program",
