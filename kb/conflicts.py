@@ -167,8 +167,11 @@ def _attribution_conflict(
     groups: dict[int, list[int]] = defaultdict(list)
     for s in sources:
         groups[root(s)].append(s)
-    if len(groups) < 2:  # related only through a third source: each source's claim is a side
-        groups = {s: [s] for s in sources}
+    if len(groups) < 2:  # related only through a third source: each distinct claim is a side
+        by_claim: dict[frozenset[int], list[int]] = defaultdict(list)
+        for s in sources:
+            by_claim[frozenset(claims[s])].append(s)
+        groups = dict(enumerate(by_claim.values()))  # type: ignore[arg-type]
     sides = []
     for members in groups.values():
         actor_names = sorted({names[a] for s in members for a in claims[s]})
