@@ -495,19 +495,26 @@ def source_migrate(keys: tuple[str, ...], message: str | None, db: str | None) -
 @click.argument("keys", nargs=-1, required=True, shell_complete=completion.seed_keys)
 @db_option
 def source_check(keys: tuple[str, ...], db: str | None) -> None:
-    """Check annotations as `kb source migrate` would (quotes, references, no open proposals), writing nothing.
+    """Check annotations as `kb source migrate` would, writing nothing, and preview the migration.
+
+    Checks quotes, references, dates and open proposals, then says what loading each source
+    would do: events added, citations added to existing events (and whether each one's date
+    contains, narrows or disagrees with the event's), existing events whose date, type or stance
+    would change (old → new), actors, policies and relations added or merged.
 
     \b
     Example:
         kb source check 2025-01-10_dod_statement
     """
-    from kb.sources import check_sources, repair_head_marker
+    from kb.sources import preview_sources, repair_head_marker
 
     location = locate(db)
     repair_head_marker(location)  # so the trial load runs on the database every migration reaches
     database.ensure_current(location, _notify)
-    for key in check_sources(location=location, keys=list(keys)):
-        click.echo(f"{key}: ok")
+    for preview in preview_sources(location=location, keys=list(keys)):
+        for line in preview.lines():
+            body = line.lstrip(" ")
+            click.echo(line[: len(line) - len(body)] + render.text_field(body))  # headlines and quotes are document text
 
 
 def locate_root() -> Path:

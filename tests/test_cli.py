@@ -38,9 +38,14 @@ def test_db_upgrade_status_downgrade(isolated_db: str) -> None:
     assert status["counts"]["sources"] == len(shipped_source_keys())
     assert status["counts"]["event_types"] == len(EVENT_TYPES)
     assert "nothing to do" in ok("db", "upgrade").stdout
-    ok("db", "downgrade", "-2")  # the views-and-search revision, then the last source
-    status = json.loads(ok("db", "status", "--format", "json").stdout)
-    assert status["at_head"] is False and status["counts"]["sources"] == len(shipped_source_keys()) - 1
+    # Step down until a source revision is undone (schema revisions may lie on top of the sources).
+    for _ in range(10):
+        ok("db", "downgrade", "-1")
+        status = json.loads(ok("db", "status", "--format", "json").stdout)
+        assert status["at_head"] is False
+        if status["counts"].get("sources", 0) != len(shipped_source_keys()):
+            break
+    assert status["counts"]["sources"] == len(shipped_source_keys()) - 1, "one step undoes one source"
     ok("db", "downgrade", "base")
     assert json.loads(ok("db", "status", "--format", "json").stdout)["revision"] is None
 

@@ -157,7 +157,7 @@ def test_check_passes_a_reviewed_annotation_and_writes_nothing(root_copy: Path) 
     ok("source", "new", "--no-propose", str(FIXTURES / "alpha.txt"))
     (root_copy / "seeds" / "alpha.yaml").write_text((FIXTURES / "alpha.yaml").read_text())
     before = sorted(p.name for p in (root_copy / "migrations" / "versions").glob("*.py"))
-    assert ok("source", "check", "alpha").stdout.strip() == "alpha: ok"
+    assert ok("source", "check", "alpha").stdout.startswith("alpha: ok; loading it will:")
     assert sorted(p.name for p in (root_copy / "migrations" / "versions").glob("*.py")) == before
     broken = (FIXTURES / "alpha.yaml").read_text().replace("had dropped that policy", "had dropped the policy")
     (root_copy / "seeds" / "alpha.yaml").write_text(broken)
@@ -206,7 +206,7 @@ def test_propose_accept_check_and_load(root_copy: Path) -> None:
     # The reviewer accepts the proposal as it stands.
     accepted = proposed.replace("    proposed: true\n", "").replace("reviewed: false", "reviewed: true")
     path.write_text(accepted)
-    assert ok("source", "check", "gamma").stdout.strip() == "gamma: ok"
+    assert ok("source", "check", "gamma").stdout.startswith("gamma: ok; loading it will:")
     ok("source", "migrate", "gamma")
     ok("db", "upgrade")
     events = ok("timeline", "--policy", "fr-mine-policy", "--format", "json").stdout

@@ -401,3 +401,13 @@ def test_downgrade_takes_out_exactly_what_writer_2_put_in(root: Path) -> None:
     ok("db", "downgrade", "-1")
     assert dump(engine) == before
     engine.dispose()
+
+
+def test_source_check_prints_the_preview(root_copy: Path) -> None:
+    ok("db", "upgrade")
+    (root_copy / "seeds" / "alpha.txt").write_text((FIXTURES / "alpha.txt").read_text())
+    (root_copy / "seeds" / "alpha.yaml").write_text((FIXTURES / "alpha.yaml").read_text())
+    out = ok("source", "check", "alpha").stdout
+    assert out.startswith("alpha: ok; loading it will:\n")
+    assert "  add events (" in out
+    assert not list((root_copy / "migrations" / "versions").glob("*alpha*")), "check writes nothing"
