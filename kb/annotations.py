@@ -181,6 +181,15 @@ class EventSpec:
 
 
 @dataclass
+class TermSpec:
+    """Words this source uses for one thing: a term and its variants (spellings, acronyms, plain-language synonyms)."""
+
+    term: str
+    variants: list[str]
+    line: int
+
+
+@dataclass
 class Contribution:
     """Everything one source adds: the annotation, validated, quotes located."""
 
@@ -193,6 +202,7 @@ class Contribution:
     actors: list[ActorSpec] = field(default_factory=list)
     policies: list[PolicySpec] = field(default_factory=list)
     events: list[EventSpec] = field(default_factory=list)
+    terms: list[TermSpec] = field(default_factory=list)
 
 
 class _Reader:
@@ -295,7 +305,7 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
         root = r.mapping(_convert(node), 1, "annotation")
     except AnnotationError as exc:
         raise AnnotationError(f"{origin}:{exc}") from None
-    r.unknown(root, "annotation", ("source", "reviewed", "actors", "policies", "events"))
+    r.unknown(root, "annotation", ("source", "reviewed", "actors", "policies", "events", "terms"))
     src = r.mapping(root.get("source"), root.key_lines.get("source", 1), "source")
     r.unknown(src, "source", ("kind", "issuer", "publisher", "published_inferred"))
     reviewed_text = r.text(root, "reviewed", "annotation") or "false"
@@ -341,6 +351,15 @@ def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution
         )
     for i, item in enumerate(r.items(root.get("events"), root.key_lines.get("events", 1), "events")):
         contribution.events.append(_parse_event(r, item, i, root.key_lines.get("events", 1)))
+    for i, item in enumerate(r.items(root.get("terms"), root.key_lines.get("terms", 1), "terms")):
+        where = f"terms[{i}]"
+        t = r.mapping(item, root.key_lines.get("terms", 1), where)
+        r.unknown(t, where, ("term", "variants"))
+        term = r.text(t, "term", where, required=True) or ""
+        variants = [v for v in r.strings(t, "variants", where) if v.strip().lower() != term.strip().lower()]
+        if not variants:
+            raise r.fail(t.key_lines.get("variants", t.line), f"{where}.variants", "list at least one other way of writing the term")
+        contribution.terms.append(TermSpec(term=term, variants=variants, line=t.line))
     _check_references(r, contribution)
     return contribution
 

@@ -418,7 +418,21 @@ def _make_ready(location: Location, notify: Callable[[str], None], *, wait: bool
     try:
         _migrate(location, "upgrade", "head", wait=wait, locked=say_upgrading)
     except Busy:
-        notify(behind_message(location, found.revision, pending))
+        if not _changes_schema(location, pending):
+            notify(behind_message(location, found.revision, pending))
+            return
+        # This kb's queries need the tables and views of the schema revisions it lacks: reading
+        # the older schema would fail, so wait for the other writer and upgrade after it.
+        notify(f"Waiting for another kb that is writing to {location.describe()} (it lacks schema revision(s) this kb needs) …")
+        _migrate(location, "upgrade", "head", wait=True, locked=say_upgrading)
+
+
+def _changes_schema(location: Location, pending: list[str]) -> bool:
+    """Whether any of these revisions changes the schema (a source revision only adds rows)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(location))
+    return any(not hasattr(script.get_revision(rev).module, "SOURCES") for rev in pending)
 
 
 def behind_message(location: Location, revision: str | None, pending: list[str]) -> str:

@@ -223,6 +223,11 @@ def _revision_0003_facts(conn: Connection, query: Any, unit: Any, placed: dict[i
         "x.source_id",
     ):  # fmt: skip
         unit(row.source_id)[f"event {row.event} adds to stance"] = row.text
+    terms: dict[int, list[str]] = {}
+    for row in query("SELECT x.source_id, x.term, x.variant FROM term_variants x", "x.source_id"):
+        terms.setdefault(row.source_id, []).append(f"{row.term} = {row.variant}")
+    for source_id, values in terms.items():
+        unit(source_id)["term variants"] = tuple(sorted(values))
 
 
 def _declared(conn: Connection, ids: list[int] | None, sql: str, restriction: str) -> list[sa.Row[Any]]:

@@ -179,6 +179,11 @@ stance_additions = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True), sa.Column("event_id", sa.Integer),
     sa.Column("source_id", sa.Integer), sa.Column("text", sa.Text),
 )  # fmt: skip
+term_variants = sa.Table(
+    "term_variants", _meta,
+    sa.Column("id", sa.Integer, primary_key=True), sa.Column("term", sa.Text),
+    sa.Column("variant", sa.Text), sa.Column("source_id", sa.Integer),
+)  # fmt: skip
 # Columns revision 0003 added to writer 1's tables (kept apart so writer 1's statements never name them).
 _meta3 = sa.MetaData()
 sources3 = sa.Table(
@@ -277,6 +282,8 @@ def load_v2(conn: Connection, document: Document, contribution: Contribution, *,
                     .values(disagrees=cit.disagrees)
                 )
     insert_rows(conn, stance_additions, additions)
+    terms = {(t.term, v): None for t in contribution.terms for v in t.variants}
+    insert_rows(conn, term_variants, [dict(term=t, variant=v, source_id=source_id) for t, v in terms])
     refresh_event_dates_v2(conn, event_ids.values())
     return source_id
 
@@ -289,6 +296,7 @@ def unload_v2(conn: Connection, source_key: str) -> None:
     touched = set(conn.execute(sa.select(citations.c.event_id).where(citations.c.source_id == source_id)).scalars())
     conn.execute(actor_relations.delete().where(actor_relations.c.source_id == source_id))
     conn.execute(stance_additions.delete().where(stance_additions.c.source_id == source_id))
+    conn.execute(term_variants.delete().where(term_variants.c.source_id == source_id))
     # An event this source defined and others still cite keeps no declaration of this source's.
     defined = sa.select(events.c.id).where(events.c.defined_by_id == source_id)
     conn.execute(event_policies3.update().where(event_policies3.c.event_id.in_(defined)).values(changes_state=None))

@@ -344,6 +344,18 @@ class StanceAddition(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class TermVariant(Base):
+    """Another way a source writes a term (a spelling, an acronym, a plain-language synonym): search matches them all."""
+
+    __tablename__ = "term_variants"
+    __table_args__ = (UniqueConstraint("term", "variant", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(Text)
+    variant: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+
+
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic's filter: FTS5 tables and their shadow tables are made by SQL in migrations, not by these models."""
     return not (type_ in ("table", "index") and name is not None and ("_fts_" in name or name.endswith("_fts")))

@@ -48,6 +48,7 @@ class Preview:
     policies_merged: list[str] = field(default_factory=list)
     relations_added: list[str] = field(default_factory=list)  # "A acts_for B"
     stance_additions: list[tuple[str, str]] = field(default_factory=list)
+    terms_added: list[str] = field(default_factory=list)  # "TERM = VARIANT, VARIANT"
 
     def lines(self) -> list[str]:
         """The preview in words, one fact a line, for `kb source check`."""
@@ -64,6 +65,7 @@ class Preview:
             ("merge into existing policies", self.policies_merged),
             ("add actor relations", self.relations_added),
             ("add to existing events' stances", [f"{k}: “{t}”" for k, t in self.stance_additions]),
+            ("add search variants", self.terms_added),
         ]
         for title, items in sections:
             if items:
@@ -276,4 +278,5 @@ def preview(
         ).all()
     ]
     out.stance_additions = [(e.key, e.adds_to_stance) for e in c.events if e.adds_to_stance]
+    out.terms_added = [f"{t.term} = {', '.join(t.variants)}" for t in c.terms]
     return out

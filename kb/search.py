@@ -1,15 +1,17 @@
 """Full-text search over event headlines and stances and over source texts (SQLite FTS5).
 
 The indexes (`events_fts`, `sources_fts`) are plain sqlite-utils-style FTS5 tables kept in
-sync by triggers. Spelling variants are handled on the query side: each term that has
-variants in this field ("anti-personnel"/"antipersonnel", "land mine"/"landmine", "APL")
-becomes an OR of them, so the indexes stay standard and highlights stay verbatim.
+sync by triggers. Variants are handled on the query side, from the knowledge base itself:
+a policy's or an actor's name and its aliases, and the term variants sources declare in their
+annotations (`terms:`), are groups of interchangeable phrases; a query phrase found in a group
+becomes an OR of the whole group, so the indexes stay standard and highlights stay verbatim.
+Nothing about any subject is written here.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,92 +27,107 @@ class SearchError(KBError):
     """A search query that cannot be understood."""
 
 
-# Canonical word -> its surface forms (as token sequences, the way FTS5's tokenizer splits them).
-_FORMS: dict[str, list[tuple[str, ...]]] = {
-    "antipersonnel": [("antipersonnel",), ("anti", "personnel")],
-    "landmine": [("landmine",), ("land", "mine"), ("landmines",), ("land", "mines")],
-}
-# Two canonical words that one acronym stands for.
-_ACRONYMS: dict[tuple[str, str], list[tuple[str, ...]]] = {
-    ("antipersonnel", "landmine"): [("apl",), ("apls",)],
-}
 _MAX_VARIANTS = 64
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _LEXEME = re.compile(r'\s*(?:(?P<phrase>"[^"]*")|(?P<op>\(|\)|\bAND\b|\bOR\b|\bNOT\b)|(?P<word>[^\s()"]+))')
 
-
-def _canonical(tokens: list[str]) -> list[str]:
-    """Merge surface forms into canonical words: ['anti', 'personnel', 'land', 'mines'] -> ['antipersonnel', 'landmine']."""
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for word, forms in _FORMS.items():
-            match = next((f for f in sorted(forms, key=len, reverse=True) if tuple(tokens[i : i + len(f)]) == f), None)
-            if match:
-                out.append(word)
-                i += len(match)
-                break
-        else:
-            if tokens[i] in ("apl", "apls"):
-                out.extend(("antipersonnel", "landmine"))
-            elif tokens[i] in ("mine", "mines") and out and out[-1] == "antipersonnel":
-                out.append("landmine")  # "antipersonnel mine" is an antipersonnel landmine
-            else:
-                out.append(tokens[i])
-            i += 1
-    return out
+Tokens = tuple[str, ...]
 
 
-def _surface(words: list[str]) -> list[tuple[str, ...]]:
-    """Every way of writing a canonical word sequence."""
-    options: list[list[tuple[str, ...]]] = []
-    i = 0
-    while i < len(words):
-        pair = tuple(words[i : i + 2])
-        if len(pair) == 2 and pair in _ACRONYMS:
-            a, b = _FORMS[pair[0]], _FORMS[pair[1]] + [("mine",), ("mines",)]
-            options.append([x + y for x, y in itertools.product(a, b)] + _ACRONYMS[pair])  # type: ignore[index]
-            i += 2
-            continue
-        word = words[i]
-        forms = list(_FORMS.get(word, [(word,)]))
-        if word in ("antipersonnel", "landmine") and len(words) == 1:
-            forms += [("apl",), ("apls",)]  # a lone word also matches the acronym it is part of
-        options.append(forms)
-        i += 1
-    variants = []
-    for combo in itertools.product(*options):
-        variants.append(tuple(t for part in combo for t in part))
-        if len(variants) >= _MAX_VARIANTS:
-            break
-    return variants
+@dataclass(frozen=True)
+class Variants:
+    """Groups of interchangeable phrases, as token sequences, and which group each belongs to."""
+
+    groups: tuple[tuple[Tokens, ...], ...] = ()
+    index: dict[Tokens, int] = field(default_factory=dict)
+    longest: int = 0
+
+    @classmethod
+    def of(cls, groups: Iterable[Iterable[str]]) -> Variants:
+        """Phrases that mean the same thing; groups sharing a phrase are merged."""
+        parent: dict[Tokens, Tokens] = {}
+
+        def find(x: Tokens) -> Tokens:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for group in groups:
+            phrases = [t for t in (tuple(_TOKEN.findall(g.lower())) for g in group) if t]
+            for phrase in phrases:
+                parent.setdefault(phrase, phrase)
+            for phrase in phrases[1:]:
+                parent[find(phrase)] = find(phrases[0])
+        merged: dict[Tokens, list[Tokens]] = {}
+        for phrase in parent:
+            merged.setdefault(find(phrase), []).append(phrase)
+        out = tuple(tuple(sorted(g, key=lambda t: (len(t), t))[:_MAX_VARIANTS]) for g in merged.values() if len(g) > 1)
+        index = {phrase: i for i, g in enumerate(out) for phrase in g}
+        return cls(out, index, max((len(t) for t in index), default=0))
+
+    def alternatives(self, tokens: Tokens) -> list[Tokens]:
+        """The phrase and every other way of writing it."""
+        group = self.index.get(tokens)
+        return [tokens] if group is None else [tokens, *(t for t in self.groups[group] if t != tokens)]
+
+
+NO_VARIANTS = Variants()
+
+
+def variants_from(session: Session) -> Variants:
+    """The knowledge base's variant groups: term variants, policy and actor names with their aliases."""
+    rows = session.execute(
+        text(
+            "SELECT 't' || term, term FROM term_variants UNION ALL SELECT 't' || term, variant FROM term_variants "
+            "UNION ALL SELECT 'p' || p.id, p.name FROM policies p "
+            "UNION ALL SELECT 'p' || a.policy_id, a.alias FROM policy_aliases a "
+            "UNION ALL SELECT 'a' || x.id, x.name FROM actors x "
+            "UNION ALL SELECT 'a' || a.actor_id, a.alias FROM actor_aliases a"
+        )
+    ).all()
+    groups: dict[str, list[str]] = {}
+    for group, phrase in rows:
+        # "the Republic", "the Department": a reference that names something only inside its
+        # own document, too vague to stand for the name everywhere
+        if group[0] == "t" or not _CONTEXTUAL.match(phrase):
+            groups.setdefault(group, []).append(phrase)
+    return Variants.of(groups.values())
+
+
+_CONTEXTUAL = re.compile(r"(?i)^(?:the|a|an)\s")
 
 
 Node = tuple[str, object]  # ("alt", [token tuples]) | ("prefix", token tuple) | ("op", "AND" | "OR" | "NOT" | "(" | ")")
 
 
-def _terms(tokens: list[str]) -> list[Node]:
-    """Bare words as terms, each word that has variants as an alternative of them."""
-    words = _canonical(tokens)
+def _terms(tokens: list[str], variants: Variants) -> list[Node]:
+    """Bare words as terms; the longest run of words that is a known phrase becomes one term with its variants."""
     terms: list[Node] = []
     i = 0
-    while i < len(words):
-        group = words[i : i + 2] if tuple(words[i : i + 2]) in _ACRONYMS else words[i : i + 1]
-        i += len(group)
-        terms.append(("alt", list(dict.fromkeys(_surface(group)))))
+    while i < len(tokens):
+        for n in range(min(variants.longest, len(tokens) - i), 0, -1):
+            run = tuple(tokens[i : i + n])
+            if run in variants.index:
+                terms.append(("alt", variants.alternatives(run)))
+                i += n
+                break
+        else:
+            terms.append(("alt", [(tokens[i],)]))
+            i += 1
     return terms
 
 
-def _expand(tokens: list[str], prefix: bool) -> Node:
+def _expand(tokens: list[str], prefix: bool, variants: Variants) -> Node:
     if not tokens:
         raise SearchError("a search term has no letters or digits")
     if prefix:
         return ("prefix", tuple(tokens))
-    return ("alt", list(dict.fromkeys(_surface(_canonical(tokens)))))
+    return ("alt", variants.alternatives(tuple(tokens)))
 
 
-def parse_query(user_query: str) -> list[Node]:
-    """A user's query as terms and operators, each term with its spelling variants.
+def parse_query(user_query: str, variants: Variants = NO_VARIANTS) -> list[Node]:
+    """A user's query as terms and operators, each term with its variants.
 
     Phrases ("Korean Peninsula"), prefixes (land*), AND / OR / NOT and parentheses work as in
     FTS5; a bare word written with a hyphen is a phrase of its parts.
@@ -123,15 +140,15 @@ def parse_query(user_query: str) -> list[Node]:
     words: list[str] = []
 
     def flush() -> None:
-        # Adjacent bare words are separate terms, but "land mine" or "anti personnel" written
-        # as two words is still one word with variants.
+        # Adjacent bare words are separate terms, but a run of them that is a known phrase (a
+        # name, an alias, a declared term) is one term with its variants.
         run: list[str] = []
         for word in [*words, "*"]:
             if word.endswith("*"):
-                nodes.extend(_terms(run))
+                nodes.extend(_terms(run, variants))
                 run = []
                 if word != "*":
-                    nodes.append(_expand(_TOKEN.findall(word.rstrip("*").lower()), prefix=True))
+                    nodes.append(_expand(_TOKEN.findall(word.rstrip("*").lower()), True, variants))
             else:
                 run.extend(_TOKEN.findall(word.lower()))
         words.clear()
@@ -146,7 +163,7 @@ def parse_query(user_query: str) -> list[Node]:
             body = m.group("phrase")[1:-1]
             prefix = user_query[pos : pos + 1] == "*"
             pos += 1 if prefix else 0
-            nodes.append(_expand(_TOKEN.findall(body.lower()), prefix))
+            nodes.append(_expand(_TOKEN.findall(body.lower()), prefix, variants))
         elif m.group("op"):
             flush()
             op = m.group("op")
@@ -182,10 +199,10 @@ def _phrase(tokens: tuple[str, ...]) -> str:
     return '"' + " ".join(tokens) + '"'
 
 
-def fts_query(user_query: str) -> str:
+def fts_query(user_query: str, variants: Variants = NO_VARIANTS) -> str:
     """The query in SQLite FTS5 syntax."""
     parts = []
-    for kind, value in parse_query(user_query):
+    for kind, value in parse_query(user_query, variants):
         if kind == "op":
             parts.append(str(value))
         elif kind == "prefix":
@@ -196,14 +213,14 @@ def fts_query(user_query: str) -> str:
     return " ".join(parts)
 
 
-def tsquery(user_query: str) -> str:
+def tsquery(user_query: str, variants: Variants = NO_VARIANTS) -> str:
     """The query in PostgreSQL to_tsquery syntax (FTS5's binary NOT is AND NOT)."""
 
     def phrase(tokens: tuple[str, ...], prefix: bool = False) -> str:
         return " <-> ".join(tokens) + (":*" if prefix else "")
 
     parts: list[str] = []
-    for kind, value in parse_query(user_query):
+    for kind, value in parse_query(user_query, variants):
         if kind == "op":
             parts.append({"AND": "&", "OR": "|", "NOT": "& !"}.get(str(value), str(value)))
         elif kind == "prefix":
@@ -259,7 +276,8 @@ _PG_DOCUMENTS = {
 def search(session: Session, *, query: str, limit: int = 20) -> Results:
     """Ranked events and source passages matching the query (lower rank is better)."""
     postgres = session.get_bind().dialect.name == "postgresql"
-    fts = tsquery(query) if postgres else fts_query(query)
+    variants = variants_from(session)
+    fts = tsquery(query, variants) if postgres else fts_query(query, variants)
     try:
         event_rows, source_rows = (_postgres_rows if postgres else _sqlite_rows)(session, fts, limit)
     except (OperationalError, ProgrammingError) as exc:

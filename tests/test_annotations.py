@@ -214,3 +214,14 @@ def test_load_annotation_file_refuses_a_directory(tmp_path: Path) -> None:
     (tmp_path / "dir.yaml").mkdir()
     with pytest.raises(AnnotationError, match=r"dir\.yaml: is a directory, not an annotation file$"):
         load_annotation_file(tmp_path / "dir.yaml", parse_document(FIXTURES / "alpha.txt"))
+
+
+def test_terms_declare_variants_and_refuse_an_empty_list() -> None:
+    text = (FIXTURES / "alpha.yaml").read_text()
+    c = parse_annotation(text + "terms:\n  - term: mine policy\n    variants: [mine rules, Mine Policy, MP]\n", origin="a.yaml", source_key="alpha")
+    assert [(t.term, t.variants) for t in c.terms] == [("mine policy", ["mine rules", "MP"])]  # the term itself is no variant
+    lines = text.count("\n")
+    with pytest.raises(AnnotationError, match=rf"^a\.yaml:{lines + 3}: terms\[0\]\.variants: list at least one other way"):
+        parse_annotation(text + "terms:\n  - term: mine policy\n    variants: [Mine Policy]\n", origin="a.yaml", source_key="alpha")
+    with pytest.raises(AnnotationError, match=r"terms\[0\]\.synonyms: unknown field"):
+        parse_annotation(text + "terms:\n  - term: x\n    synonyms: [y]\n", origin="a.yaml", source_key="alpha")

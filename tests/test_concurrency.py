@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from helpers import ok, sqlite_only
+from helpers import FIXTURES, ok, sqlite_only
 
 REPO = Path(__file__).resolve().parents[1]
 LOADS = 40
@@ -117,11 +117,16 @@ def test_readers_and_a_writer_at_once(db_copy: Path, tmp_path: Path) -> None:
     assert all(len(e["citations"]) == CITATIONS_PER_SOURCE for e in events)
 
 
-@sqlite_only("holds SQLite's write lock in-process; on PostgreSQL a reader waits for the writer's advisory lock")
-def test_a_reader_beside_a_busy_writer_reads_what_is_there_and_says_it_is_behind(db_copy: str) -> None:
+@sqlite_only("SQLite's write lock, taken in-process")
+def test_a_reader_beside_a_busy_writer_reads_what_is_there_and_says_it_is_behind(root_copy: Path) -> None:
     from kb import db as database
     from kb.config import locate
 
+    ok("db", "upgrade")
+    (root_copy / "seeds" / "alpha.txt").write_text((FIXTURES / "alpha.txt").read_text())
+    (root_copy / "seeds" / "alpha.yaml").write_text((FIXTURES / "alpha.yaml").read_text())
+    ok("source", "migrate", "alpha")  # a source revision on top: one step down leaves the schema whole
+    ok("db", "upgrade")
     ok("db", "downgrade", "-1")
     location = locate()
     before = json.loads(ok("db", "status", "--format", "json").stdout)
@@ -132,4 +137,35 @@ def test_a_reader_beside_a_busy_writer_reads_what_is_there_and_says_it_is_behind
     assert json.loads(ok("db", "status", "--format", "json").stdout)["revision"] == before["revision"]
     upgraded = ok("timeline", "--format", "json")  # the lock is free: upgraded first, said so
     assert "Upgrading" in upgraded.stderr and "behind" not in upgraded.stderr
+    assert json.loads(ok("db", "status", "--format", "json").stdout)["at_head"] is True
+
+
+@sqlite_only("SQLite's write lock, taken in-process")
+def test_a_reader_that_lacks_a_schema_revision_waits_for_the_writer(root_copy: Path) -> None:
+    """Today's queries cannot read an older schema: the reader waits for the writer, then upgrades."""
+    import threading
+
+    from kb import db as database
+    from kb.config import locate
+
+    ok("db", "upgrade")
+    location = locate()
+    revisions = database.our_revisions(location)
+    last_schema = max(i for i, r in enumerate(revisions) if database._changes_schema(location, [r]))
+    ok("db", "downgrade", revisions[last_schema - 1])
+    held, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with database._writing(location, wait=True):
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    held.wait(10)
+    threading.Timer(0.5, release.set).start()
+    result = ok("timeline", "--format", "json")
+    thread.join()
+    assert "Waiting for another kb" in result.stderr and "Upgrading" in result.stderr, result.stderr
+    assert json.loads(result.stdout)["events"]
     assert json.loads(ok("db", "status", "--format", "json").stdout)["at_head"] is True

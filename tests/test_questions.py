@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, engine_for, fails, ok, sqlite_only
+from helpers import FIXTURES, REPO, engine_for, fails, ok, sqlite_only
 from sqlalchemy import Engine, text
 
 from kb import conflicts, loader, search, states
-from kb.annotations import load_annotation_file
+from kb.annotations import load_annotation_file, parse_annotation, resolve
 from kb.db import session_scope
 from kb.documents import parse_document
 from kb.errors import KBError
@@ -278,22 +278,45 @@ def test_passages_are_verbatim_at_their_offsets(engine: Engine) -> None:
             assert " ".join(texts[hit.source.key][p.start : p.end].split()) == plain
 
 
-@pytest.mark.parametrize(
-    "variants",
-    [
-        ("anti-personnel", "antipersonnel", "anti personnel"),
-        ("land mine", "landmine", "land-mine", "landmines"),
-        ('"antipersonnel land mines"', '"anti-personnel landmines"', "APL"),
-    ],
-)
-def test_spelling_variants_match_each_other(engine: Engine, variants: tuple[str, ...]) -> None:
-    found = []
+def _declared_terms() -> list[list[str]]:
+    """Every `terms:` group declared in seeds/*.yaml: [term, variant, …]."""
+    import yaml
+
+    groups = []
+    for path in sorted((REPO / "seeds").glob("*.yaml")):
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms") or []:
+            groups.append([item["term"], *item["variants"]])
+    return groups
+
+
+def test_every_declared_term_variant_finds_what_the_others_find(engine: Engine) -> None:
+    """Whatever sources are added: each way of writing a declared term finds the same things."""
+    groups = _declared_terms()
     with session_scope(engine) as session:
-        for query in variants:
-            results = search.search(session, query=query, limit=100)
-            found.append(({h.source.key for h in results.sources}, {h.event.key for h in results.events}))
-    assert found[0][0], variants
-    assert all(f == found[0] for f in found), dict(zip(variants, found))
+        for group in groups:
+            found = []
+            for phrase in group:
+                results = search.search(session, query=f'"{phrase}"', limit=1000)
+                found.append(({h.source.key for h in results.sources}, {h.event.key for h in results.events}))
+            assert all(f == found[0] for f in found), dict(zip(group, found))
+
+
+def test_a_declared_term_finds_text_written_another_way(db_copy: Path, tmp_path: Path) -> None:
+    """A source's `terms:` teach search a synonym: the other wording is found, and only while the source is in."""
+    assert "Nothing matches." in ok("search", "ordnance policy").stdout
+    annotation = (FIXTURES / "alpha.yaml").read_text() + "terms:\n  - term: mines\n    variants: [ordnance, land mines]\n"
+    doc = parse_document(FIXTURES / "alpha.txt")
+    e = engine_for(db_copy)
+    with e.begin() as conn:
+        contribution = resolve(parse_annotation(annotation, origin="alpha.yaml", source_key="alpha"), doc, origin="alpha.yaml")
+        loader.load_v2(conn, doc, contribution, added_at="2026-01-01")
+    data = json.loads(ok("search", "ordnance policy", "--format", "json").stdout)
+    assert "alpha" in [s["source"]["key"] for s in data["sources"]]
+    assert any("«mines»" in p["text"] for s in data["sources"] for p in s["passages"]), "the text's own word is marked"
+    with e.begin() as conn:
+        loader.unload_v2(conn, "alpha")
+    e.dispose()
+    assert "Nothing matches." in ok("search", "ordnance policy").stdout
 
 
 def test_phrase_prefix_and_boolean_queries(engine: Engine) -> None:

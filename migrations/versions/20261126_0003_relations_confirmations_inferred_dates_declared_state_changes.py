@@ -406,6 +406,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("event_id", "source_id", name=op.f("uq_stance_additions_event_id_source_id")),
     )
     op.create_index(op.f("ix_stance_additions_source_id"), "stance_additions", ["source_id"])
+    op.create_table(
+        "term_variants",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("term", sa.Text(), nullable=False),
+        sa.Column("variant", sa.Text(), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["source_id"], ["sources.id"], name=op.f("fk_term_variants_source_id_sources")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_term_variants")),
+        sa.UniqueConstraint("term", "variant", "source_id", name=op.f("uq_term_variants_term_variant_source_id")),
+    )
+    op.create_index(op.f("ix_term_variants_source_id"), "term_variants", ["source_id"])
     event_types = sa.table(
         "event_types", sa.column("name", sa.String), sa.column("changes_state", sa.Boolean),
         sa.column("description", sa.Text), sa.column("position", sa.Integer),
@@ -435,6 +446,8 @@ def _module(rev: str):  # noqa: ANN202 (an Alembic revision module)
 def downgrade() -> None:
     for view in VIEWS:
         op.execute(f"DROP VIEW {view}")
+    op.drop_index(op.f("ix_term_variants_source_id"), table_name="term_variants")
+    op.drop_table("term_variants")
     op.drop_index(op.f("ix_stance_additions_source_id"), table_name="stance_additions")
     op.drop_table("stance_additions")
     op.drop_index(op.f("ix_actor_relations_source_id"), table_name="actor_relations")
