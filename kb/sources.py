@@ -108,11 +108,29 @@ class NewSource:
     why_none: str | None = None  # when nothing was proposed: why, in words
 
 
+# Cues for the kind of a document, in order: the first kind whose cue appears in the document's
+# title, author line, note or URL wins. Words any issuer uses; nothing about a subject.
+_KIND_CUES: tuple[tuple[str, str], ...] = (
+    ("fact_sheet", r"fact[\s-]*sheet"),
+    ("transcript", r"\btranscript|\bbriefing (?:on|by|with)\b|\bpress briefing|\bmedia engagement|\binterview\b"),
+    ("report", r"\breport\b|research service|\bin focus\b|\bmanual\b|\bstudy\b|\bwhite paper\b"),
+    ("speech", r"\bremarks\b|\bspeech\b|\baddress (?:by|to)\b|explanation of vote|explaination of vote|\btestimony\b"),
+    ("statement", r"\bstatement\b"),
+    ("press_release", r"press release|\bpress office\b|\bnews release\b|\breadout\b"),
+)
+_SPEAKER_LINE = re.compile(r"(?m)^\s*(?:(?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+)?[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}:\s")
+
+
 def _guess_kind(document: Document) -> str:
-    title = document.title.lower()
-    for word, kind in (("fact sheet", "fact_sheet"), ("statement", "statement"), ("release", "press_release")):
-        if word in title:
-            return kind
+    """The source kind its own title, author, note and URL suggest (the reviewer confirms it)."""
+    # What the document calls itself first; its URL and kb's note about the copy after.
+    for cues in (f"{document.title} {document.author}", document.url, document.note or ""):
+        for kind, pattern in _KIND_CUES:
+            if re.search(pattern, cues.lower()):
+                return kind
+    content = document.content.value
+    if len(_SPEAKER_LINE.findall(content)) >= 3:  # "MR. PRICE: …", "QUESTION: …": a transcript however titled
+        return "transcript"
     return "news_article"
 
 

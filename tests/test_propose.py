@@ -349,3 +349,27 @@ def test_merge_suggestions_rank_and_never_point_after_publication(tmp_path: Path
     keys = [c.key for c in p.candidates]
     assert keys[0] == "right" and "later" not in keys and len(keys) <= 3
     assert p.note and "cites: right" in p.note and "2020-06-02" in p.note and "rescinded" in p.note and "score" in p.note
+
+
+@pytest.mark.parametrize(
+    ("title", "author", "content", "kind"),
+    [
+        ("Ministry adopts an order", "Ministry of Examples, Press Office", "It adopted an order.", "press_release"),
+        ("Annual report of the Committee", "A Committee", "The Committee notes things.", "report"),
+        ("Department briefing", "A Department", "MR. ROE: Good afternoon.\nQUESTION: Why?\nMR. ROE: Because.\nQUESTION: Thanks.", "transcript"),
+        ("Remarks at the opening session", "Jane Roe", "Thank you all.", "speech"),
+        ("Statement on the decision", "Jane Roe", "I oppose it.", "statement"),
+        ("Town council approves a budget", "Sam Poe, The Daily Example", "The council voted.", "news_article"),
+    ],
+)
+def test_the_source_kind_is_guessed_from_what_the_document_calls_itself(
+    tmp_path: Path, title: str, author: str, content: str, kind: str
+) -> None:
+    from kb.sources import _guess_kind
+
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        f"<TITLE>{title}</TITLE>\n<PUBLISHED_DATE>2020-01-01</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
+        f"<AUTHOR>{author}</AUTHOR>\n\n<CONTENT>\n{content}\n</CONTENT>\n"
+    )
+    assert _guess_kind(parse_document(path)) == kind
