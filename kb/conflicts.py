@@ -5,7 +5,7 @@ on), with every citation on each side.
   `disagrees: date`, or two sources loaded before that mark existed);
 - attribution: sources name different actors in a role that says who did something, and no
   actor of one is related to an actor of the other (the same body, or bodies that one acts for
-  or is part of, transitively): "Donald Trump" and "Trump administration" do not disagree.
+  or is part of, transitively): a president and the administration he acts for do not disagree.
 
 Competing claims are kept in the knowledge base; this only finds them. The `conflicts` and
 `conflict_sides` views answer the same question in SQL.

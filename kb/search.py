@@ -88,7 +88,7 @@ def variants_from(session: Session) -> Variants:
     ).all()
     groups: dict[str, list[str]] = {}
     for group, phrase in rows:
-        # "the Republic", "the Department": a reference that names something only inside its
+        # "the Republic", "the Ministry": a reference that names something only inside its
         # own document, too vague to stand for the name everywhere
         if group[0] == "t" or not _CONTEXTUAL.match(phrase):
             groups.setdefault(group, []).append(phrase)
@@ -361,7 +361,7 @@ def _matches(marked: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 _SENTENCE_END = re.compile(
-    r"(?<=[a-z0-9\u201d\u2019\"')\]][.!?])\s+"  # a full stop after a word, not after a capital ("U.S.")
+    r"(?<=[a-z0-9\u201d\u2019\"')\]][.!?])\s+"  # a full stop after a word, not after a capital ("U.N.")
     r"|(?<=[a-z0-9\u201d\u2019\"')\]][;:])\s*\n\s*"  # a list item ending in ; or :
     r"|(?<=[\u201d\"])\s*\n\s*"  # a closing quotation mark at the end of a line
     r"|(?<=[a-z])\n\s*\n\s*(?=[A-Z])"  # a heading without punctuation, then a paragraph
@@ -375,7 +375,7 @@ _REACH = 500  # how far from a match to look for its sentence's ends (longer sen
 def _sentence(text_: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence around [start, end), kept within [lo, hi).
 
-    A full stop after a capital ("U.S.") does not end a sentence; a line break ends one only
+    A full stop after a capital ("U.N.") does not end a sentence; a line break ends one only
     after closing punctuation or before a list item, so hard-wrapped news text stays whole.
     Only the text near the match is scanned, so a long source costs no more than a short one."""
     window_lo, window_hi = max(lo, start - _REACH), min(hi, end + _REACH)
