@@ -103,7 +103,9 @@ SELECT
     e.precision AS precision,
     e.qualifier AS qualifier,
     e.date_end AS date_end,
+    e.date_end AS "end",
     e.type AS event_type,
+    e.type AS type,
     EXISTS (SELECT 1 FROM event_policies ep JOIN event_types t ON t.name = e.type
             WHERE ep.event_id = e.id AND {CHANGES}) AS changes_state,
     e.headline AS headline,
@@ -124,6 +126,8 @@ SELECT
     c.quote AS quote,
     c.stated_date AS stated_date,
     c.stated_qualifier AS stated_qualifier,
+    c.stated_end AS stated_end,
+    {label("c.stated_date", "c.stated_qualifier", "c.stated_end")} AS stated_label,
     c.date_basis AS date_basis,
     (s.published_inferred AND c.date_basis IN ('relative', 'context')) AS date_inferred,
     c.disagrees AS disagrees,
