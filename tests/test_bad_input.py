@@ -194,18 +194,30 @@ def test_tampering_through_plain_sql_is_caught(root: Path) -> None:
     import sqlite3
 
     assert "no problems" in ok("verify").stdout
+    # Targets found by query, not by id: corrections and new sources renumber rows.
+    conn = sqlite3.connect(root / "kb.sqlite")
+    first, second = conn.execute(
+        "SELECT c.id, e.key, s.key FROM citations c JOIN events e ON e.id = c.event_id "
+        "JOIN sources s ON s.id = c.source_id ORDER BY c.id LIMIT 2"
+    ).fetchall()
+    source_key = conn.execute("SELECT key FROM sources WHERE text LIKE '%Korean%' ORDER BY id LIMIT 1").fetchone()[0]
+    single = conn.execute(
+        "SELECT e.key FROM events e JOIN citations c ON c.event_id = e.id GROUP BY e.id HAVING count(*) = 1 ORDER BY e.id LIMIT 1"
+    ).fetchone()[0]
+    link = conn.execute("SELECT min(id) FROM event_actors").fetchone()[0]
+    conn.close()
     tamperings = {
-        "quote": "UPDATE citations SET quote = 'X' || substr(quote, 2) WHERE id = 1",
-        "offset": "UPDATE citations SET start_offset = start_offset + 1, end_offset = end_offset + 1 WHERE id = 2",
-        "source text": "UPDATE sources SET text = replace(text, 'Korean', 'Koreen') WHERE key LIKE '2014-09-23%'",
-        "uncited event": "DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE key = '2019-dod-landmine-policy-study')",
-        "broken reference": "UPDATE event_actors SET actor_id = 99999 WHERE id = 1",
+        "quote": f"UPDATE citations SET quote = 'X' || substr(quote, 2) WHERE id = {first[0]}",
+        "offset": f"UPDATE citations SET start_offset = start_offset + 1, end_offset = end_offset + 1 WHERE id = {second[0]}",
+        "source text": f"UPDATE sources SET text = replace(text, 'Korean', 'Koreen') WHERE key = '{source_key}'",
+        "uncited event": f"DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE key = '{single}')",
+        "broken reference": f"UPDATE event_actors SET actor_id = 99999 WHERE id = {link}",
     }
     expected = {
-        "quote": "citation 1 (event 2014-06-27-no-apl-production, source 2014-06-27_whitehouse_apl-fact-sheet): the quote is not the source's text",
-        "offset": "citation 2 (event 2014-06-27-no-apl-production",
-        "source text": "source 2014-09-23_dod_kirby-statement-landmines: stored text differs from seeds/",
-        "uncited event": "event 2019-dod-landmine-policy-study: has no citation",
+        "quote": f"citation {first[0]} (event {first[1]}, source {first[2]}): the quote is not the source's text",
+        "offset": f"citation {second[0]} (event {second[1]}",
+        "source text": f"source {source_key}: stored text differs from seeds/",
+        "uncited event": f"event {single}: has no citation",
         "broken reference": "event_actors.actor_id: 1 row(s) refer to a missing actors row",
     }
     for name, sql in tamperings.items():
@@ -225,16 +237,18 @@ def test_tampering_through_plain_sql_is_caught(root: Path) -> None:
 def test_the_database_refuses_damage_sql_can_describe(root: Path) -> None:
     import sqlite3
 
+    conn = sqlite3.connect(root / "kb.sqlite")
+    event = conn.execute("SELECT min(id) FROM events").fetchone()[0]
+    citation = conn.execute("SELECT min(id) FROM citations").fetchone()[0]
     damage = {
-        "precision": "UPDATE events SET precision = 'week' WHERE id = 1",
-        "date format": "UPDATE events SET date = 'June 2022' WHERE id = 1",
-        "offsets": "UPDATE citations SET start_offset = -1 WHERE id = 1",
-        "quote length": "UPDATE citations SET end_offset = end_offset + 5 WHERE id = 1",
-        "date basis": "UPDATE citations SET date_basis = 'guess' WHERE id = 1",
-        "stated date format": "UPDATE citations SET stated_date = '21/06/2022', stated_precision = 'day' WHERE id = 1",
+        "precision": f"UPDATE events SET precision = 'week' WHERE id = {event}",
+        "date format": f"UPDATE events SET date = 'June 2022' WHERE id = {event}",
+        "offsets": f"UPDATE citations SET start_offset = -1 WHERE id = {citation}",
+        "quote length": f"UPDATE citations SET end_offset = end_offset + 5 WHERE id = {citation}",
+        "date basis": f"UPDATE citations SET date_basis = 'guess' WHERE id = {citation}",
+        "stated date format": f"UPDATE citations SET stated_date = '21/06/2022', stated_precision = 'day' WHERE id = {citation}",
         "stance": "UPDATE events SET stance = NULL WHERE type = 'reinstated'",
     }
-    conn = sqlite3.connect(root / "kb.sqlite")
     for _name, sql in damage.items():
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(sql)
