@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
-from helpers import engine_for
+from helpers import REPO, engine_for, ok
 from sqlalchemy import text
 
 from kb import queries
@@ -19,13 +21,24 @@ DOD_2020 = "2020-01-31_dod_landmine-policy-release"
 GARAMONE = "2020-02-03_dod_garamone-trump-administration-broadens-use-of-landmines"
 FACT_2022 = "2022-06-21_whitehouse_apl-fact-sheet"
 SULLIVAN = "2024-12-02_whitehouse_nsa-sullivan-statement-ukraine-apl"
+GARAMONE_2014 = "2014-06-27_dod_garamone-us-announces-changes-to-landmine-policy"
+HAYDEN = "2014-06-27_whitehouse_nsc-hayden-statement"
+HAGEL = "2014-09-23_dod_hagel-supports-changes-to-landmine-policy"
+LAW_OF_WAR = "2015-06-12_dod_law-of-war-manual-apl-excerpt"
+MSP15 = "2016-12-01_state_us-statement-15msp"
+MERCADO = "2020-01-31_dod_mercado-media-engagement-transcript"
+LEAHY_2020 = "2020-01-31_senate-leahy_statement-trump-rollback-apl"
+CRS = "2020-02-28_crs_IF11440-new-us-apl-use-policy"
+LEAHY_2022 = "2022-04-04_senate-leahy_statement-landmine-awareness-day"
+STATE_2022 = "2022-06-21_state_briefing-updated-apl-policy"
 
 # (date, precision, qualifier, type, words in the stance, sources that must cite it)
 CHANGES = [
-    ("2014-06-27", "day", None, "amended", "produce", {FACT_2014, WOOD}),
-    ("2014-09-23", "day", None, "amended", "Korean Peninsula", {KIRBY, WOOD}),
-    ("2020-01-31", "day", None, "reversed", "Department of Defense", {DOD_2020, GARAMONE, WAPO}),
-    ("2022-06-21", "day", None, "reinstated", "Ottawa Convention", {FACT_2022, WAPO}),
+    ("2014-06-27", "day", None, "amended", "produce",
+     {FACT_2014, WOOD, GARAMONE_2014, HAYDEN, HAGEL, LAW_OF_WAR, MSP15, CRS}),
+    ("2014-09-23", "day", None, "amended", "Korean Peninsula", {KIRBY, WOOD, HAGEL, LAW_OF_WAR, MSP15, LEAHY_2020, CRS}),
+    ("2020-01-31", "day", None, "reversed", "Department of Defense", {DOD_2020, GARAMONE, WAPO, MERCADO, LEAHY_2020, CRS}),
+    ("2022-06-21", "day", None, "reinstated", "Ottawa Convention", {FACT_2022, WAPO, STATE_2022}),
     ("2024-11-19", "day", "on_or_before", "exception", "Ukraine", {WAPO, SULLIVAN}),
 ]
 
@@ -139,3 +152,83 @@ def test_the_timeline_view_answers_with_one_select(built_db: Path) -> None:
     wanted = [(d, t) for d, _, _, t, _, _ in CHANGES]
     assert [d for d in dates if d in wanted] == wanted
     assert all(r.quote and r.source_title for r in rows)
+
+
+def _documented_conflicts() -> set[tuple[str, str, str | None]]:
+    """The conflicts docs/annotations.md lists for the shipped content: (event key, kind, role)."""
+    doc = (REPO / "docs" / "annotations.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- conflicts: begin -->\n(.*?)<!-- conflicts: end -->", doc, re.S)
+    assert block, "docs/annotations.md keeps its list of conflicts between the two markers"
+    listed = set()
+    for line in block.group(1).splitlines():
+        if not line.strip() or line.strip() == "(none)":
+            continue
+        # "- `EVENT-KEY` date: why" or "- `EVENT-KEY` attribution (ROLE): why"
+        m = re.fullmatch(r"- `([^`]+)` (date|attribution)(?: \((\w+)\))?: .+", line.strip())
+        assert m, f"unreadable conflict line in docs/annotations.md: {line!r}"
+        listed.add((m[1], m[2], m[3]))
+    return listed
+
+
+def test_kb_conflicts_gives_exactly_the_conflicts_the_docs_list(built_db: str) -> None:
+    """Every conflict on the shipped content is a real disagreement someone wrote down, and no other."""
+    data = json.loads(ok("conflicts", "--format", "json", "--db", built_db).stdout)
+    found = {(c["event_key"], c["kind"], c["role"]) for c in data["conflicts"]}
+    assert found == _documented_conflicts()
+
+
+def _state_changes(timeline: queries.Timeline) -> list:
+    return [e for e in timeline.events if e.changes_state]
+
+
+def test_the_2004_policy_opens_the_chain_as_a_month(apl_timeline: queries.Timeline) -> None:
+    changes = _state_changes(apl_timeline)
+    bush = [e for e in changes if (e.date, e.precision) == ("2004-02", "month")]
+    assert len(bush) == 1 and CRS in {c.source.key for c in bush[0].citations}
+    assert changes.index(bush[0]) < min(changes.index(e) for e in changes if e.date.startswith("2014"))
+
+
+def test_ppd_37_opens_in_january_2016_and_the_2020_reversal_closes_it(built_db: str) -> None:
+    data = json.loads(ok("state", "apl", "--format", "json", "--db", built_db).stdout)
+    ppd = [s for s in data["states"] if "PPD-37" in s["opened_by"]["headline"]]
+    assert len(ppd) == 1, [s["opened_by"]["headline"] for s in data["states"]]
+    [state] = ppd
+    assert (state["valid_from"]["date"], state["valid_from"]["precision"]) == ("2016-01", "month")
+    assert (state["valid_to"]["date"], state["valid_to"]["precision"]) == ("2020-01-31", "day")
+    after = data["states"][data["states"].index(state) + 1]
+    assert after["opened_by"]["type"] == "reversed" and after["opened_by"]["date"] == "2020-01-31"
+    at = ok("state", "apl", "--at", "2017-06-01", "--db", built_db).stdout.splitlines()[0]
+    assert at.endswith("the policy of 2016-01 (reaffirmed)")
+
+
+def test_the_mattis_review_is_one_event_completed_in_2018(apl_timeline: queries.Timeline) -> None:
+    reviews = [e for e in apl_timeline.events if e.type == "review" and any("Mattis" in c.quote for c in e.citations)]
+    assert len(reviews) == 1, [e.key for e in reviews]
+    [review] = reviews
+    assert (review.date, review.precision, review.qualifier) == ("2018", "year", None)
+    assert {GARAMONE, CRS} <= {c.source.key for c in review.citations}
+    assert "completed in 2018" in " ".join(c.quote for c in review.citations if c.source.key == CRS)
+
+
+@pytest.mark.parametrize("key", [HAGEL, LAW_OF_WAR, MERCADO, LEAHY_2020, LEAHY_2022, STATE_2022])
+def test_a_source_whose_note_says_its_date_is_inferred_is_marked(built_db: str, key: str) -> None:
+    note = re.search(r"<NOTE>(.*?)</NOTE>", (REPO / "seeds" / f"{key}.txt").read_text(encoding="utf-8"), re.S)
+    assert note and re.search(r"inferred|names neither|not printed", note[1]), "the document's note says so"
+    data = json.loads(ok("timeline", "--format", "json", "--db", built_db).stdout)
+    cited = [c for e in data["events"] for c in e["citations"] if c["source"]["key"] == key]
+    assert cited
+    for c in cited:
+        assert c["date_inferred"] == (c["date_basis"] in ("relative", "context")), c
+
+
+def test_every_date_resolved_against_an_inferred_publication_says_so(built_db: str) -> None:
+    """Whatever sources are added: a relative or context date from an inferred source is marked in every format."""
+    engine = engine_for(built_db)
+    with engine.connect() as conn:
+        inferred = set(conn.execute(text("SELECT key FROM sources WHERE published_inferred")).scalars())
+    engine.dispose()
+    data = json.loads(ok("timeline", "--format", "json", "--db", built_db).stdout)
+    for event in data["events"]:
+        for c in event["citations"]:
+            resolved = c["source"]["key"] in inferred and c["date_basis"] in ("relative", "context")
+            assert c["date_inferred"] == resolved, (event["key"], c["source"]["key"], c["quote"])
