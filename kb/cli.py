@@ -10,15 +10,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import click
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from kb import __version__, completion, queries, records, render
-from kb import db as database
+import click
+
+from kb import __version__, completion
 from kb.config import Location, locate
 from kb.errors import KBError
 from kb.options import as_of_option, at_option, db_option, filter_options, format_option, formats_option
+
+# SQLAlchemy (~0.2 s to import) and what is built on it are imported by the commands that use
+# them, so `kb --help` and a mistyped option cost click alone (docs/performance.md).
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class KBGroup(click.Group):
@@ -28,14 +32,19 @@ class KBGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KBError as exc:
+            from kb.render import text_field
+
             # Messages may quote names and text from documents: one line, control characters shown.
-            raise click.ClickException(render.text_field(str(exc))) from None
-        except SQLAlchemyError as exc:
-            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise click.ClickException(render.text_field(f"database error: {detail}")) from None
+            raise click.ClickException(text_field(str(exc))) from None
         except Exception as exc:
+            from kb.render import text_field
+
+            # Only a command that imported SQLAlchemy can raise its errors.
+            if "sqlalchemy" in sys.modules and isinstance(exc, sys.modules["sqlalchemy"].exc.SQLAlchemyError):
+                detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                raise click.ClickException(text_field(f"database error: {detail}")) from None
             if type(exc).__module__.startswith("alembic"):
-                raise click.ClickException(render.text_field(str(exc).splitlines()[0])) from None
+                raise click.ClickException(text_field(str(exc).splitlines()[0])) from None
             raise
 
 
@@ -47,6 +56,8 @@ def _notify(message: str) -> None:
 def reading(db_arg: str | None) -> Iterator[Session]:
     """A session reading one snapshot of the knowledge base for the whole command (built, or
     upgraded when no other writer is busy, first; said on stderr)."""
+    from kb import db as database
+
     with database.reading(locate(db_arg), _notify) as session:
         yield session
 
@@ -99,6 +110,8 @@ def db_upgrade(revision: str, init: bool, db: str | None) -> None:
         kb db upgrade --db ~/kb/new.sqlite
         kb db upgrade --init --db empty.sqlite
     """
+    from kb import db as database
+
     location = locate(db)
     before, after = database.upgrade(location, revision, init=init)
     _report_move(location, before, after)
@@ -114,6 +127,8 @@ def db_downgrade(revision: str, db: str | None) -> None:
     Example:
         kb db downgrade -1
     """
+    from kb import db as database
+
     location = locate(db)
     before, after = database.downgrade(location, revision)
     _report_move(location, before, after)
@@ -129,6 +144,8 @@ def db_status(db: str | None, fmt: str) -> None:
     Example:
         kb db status
     """
+    from kb import db as database
+
     st = database.status(locate(db))
     if fmt == "json":
         import json
@@ -153,6 +170,8 @@ def db_metadata(output: Any, db: str | None) -> None:
     Example:
         kb db metadata -o metadata.json && datasette kb.sqlite -m metadata.json
     """
+    from kb import db as database
+
     from kb.datasette import datasette_metadata
 
     location = locate(db)
@@ -222,6 +241,8 @@ def timeline_cmd(
         kb timeline --policy POLICY --policy OTHER-POLICY --as-of 2020-12-31
         kb timeline --policy POLICY --format html -o timeline.html
     """
+    from kb import queries, records, render
+
     filters = queries.Filters(
         policies=policies, actors=actors, since=since, until=until, types=types, as_of=as_of
     )
@@ -258,6 +279,8 @@ def policies_cmd(fmt: str, db: str | None) -> None:
     Example:
         kb policies --format markdown
     """
+    from kb import records, render
+
     with reading(db) as session:
         rows = records.list_policies(session)
         render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "owner", "events", "aliases"))
@@ -273,6 +296,8 @@ def actors_cmd(fmt: str, db: str | None) -> None:
     Example:
         kb actors --format csv
     """
+    from kb import records, render
+
     with reading(db) as session:
         rows = records.list_actors(session)
         render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "kind", "events", "aliases"))
@@ -289,6 +314,8 @@ def sources_cmd(fmt: str, db: str | None) -> None:
         kb sources
         kb sources --format csl-json > sources.json    # for Zotero, Pandoc (--citeproc)
     """
+    from kb import records, render
+
     with reading(db) as session:
         rows = records.list_sources(session)
     if fmt in ("csl-json", "bibtex"):
@@ -315,6 +342,8 @@ def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
         kb show actor "ACTOR NAME"
         kb show event EVENT-KEY
     """
+    from kb import records, render
+
     with reading(db) as session:
         record = records.show(session, kind=kind, name=name)
         render.write_record(record, fmt, sys.stdout)
@@ -481,6 +510,8 @@ def source_migrate(keys: tuple[str, ...], message: str | None, db: str | None) -
     Example:
         kb source migrate 2025-01-10_dod_statement && kb db upgrade
     """
+    from kb import db as database
+
     from kb.sources import migrate_sources, repair_head_marker
 
     location = locate(db)
@@ -506,6 +537,9 @@ def source_check(keys: tuple[str, ...], db: str | None) -> None:
     Example:
         kb source check 2025-01-10_dod_statement
     """
+    from kb import render
+    from kb import db as database
+
     from kb.sources import preview_sources, repair_head_marker
 
     location = locate(db)

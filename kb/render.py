@@ -17,11 +17,13 @@ import shutil
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from kb.dates import date_label as format_date
-from kb.queries import CitationOut, SourceRef, Timeline, TimelineEvent
-from kb.records import Record
+
+if TYPE_CHECKING:  # at run time only the objects are needed: no SQLAlchemy for --help
+    from kb.queries import CitationOut, SourceRef, Timeline, TimelineEvent
+    from kb.records import Record
 
 FORMATS = ("text", "markdown", "json", "csv")
 _KIND_WORDS = {"news_article": "news article", "fact_sheet": "fact sheet", "press_release": "press release"}
@@ -338,7 +340,11 @@ def timeline_csv(tl: Timeline, out: TextIO, *, header: bool = True) -> None:
     writer = csv_writer(out)
     if header:
         writer.writerow(CSV_COLUMNS)
-    for e in tl.events:
+    _csv_rows(tl.events, writer)
+
+
+def _csv_rows(events: Iterable[TimelineEvent], writer: _SafeWriter) -> None:
+    for e in events:
         for c in e.citations:
             writer.writerow(
                 [
@@ -361,9 +367,9 @@ def stream_timeline(events: Iterable[TimelineEvent], fmt: str, out: TextIO) -> N
     first = next(events, None)
     chain: Iterator[TimelineEvent] = iter(()) if first is None else _prepend(first, events)
     if fmt == "csv":
-        timeline_csv(Timeline(events=[]), out)
-        for event in chain:
-            timeline_csv(Timeline(events=[event]), out, header=False)
+        writer = csv_writer(out)
+        writer.writerow(CSV_COLUMNS)
+        _csv_rows(chain, writer)
         return
     # Byte for byte what json_text writes for the whole list.
     out.write('{\n  "events": [')
