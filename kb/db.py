@@ -95,6 +95,9 @@ def make_engine(
     read_only the file opened with mode=ro so a query can never change it."""
     parsed = _driver_checked(url)
     if parsed.get_backend_name() != "sqlite":
+        from kb.models import postgresql_arguments
+
+        postgresql_arguments()  # the dialect is loaded now anyway
         return _create_engine(url)
     engine = _create_engine(url, creator=_sqlite_connector(parsed.database or "", read_only=read_only))
 

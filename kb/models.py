@@ -6,6 +6,8 @@ against the schema of its own revision, which later revisions may change.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -16,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
     text,
 )
@@ -225,12 +228,9 @@ class Event(Base):
         Index("ix_events_sort", "sort_key", "key"),
         Index("ix_events_days", "first_day", "last_day"),
         # Only ranges (date_end set) can span more than a year: a small partial index finds them.
-        Index(
-            "ix_events_ranges",
-            "first_day",
-            sqlite_where=text("date_end IS NOT NULL"),
-            postgresql_where=text("date_end IS NOT NULL"),
-        ),
+        # (PostgreSQL's where= is added by postgresql_arguments(): naming it here would import
+        # PostgreSQL's dialect, ~0.05 s, into every command on SQLite.)
+        Index("ix_events_ranges", "first_day", sqlite_where=text("date_end IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -359,3 +359,20 @@ class TermVariant(Base):
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic's filter: FTS5 tables and their shadow tables are made by SQL in migrations, not by these models."""
     return not (type_ in ("table", "index") and name is not None and ("_fts_" in name or name.endswith("_fts")))
+
+
+_RANGES_WHERE = "date_end IS NOT NULL"
+
+
+def postgresql_arguments() -> None:
+    """The partial index's where= on PostgreSQL too (as migration 0001 creates it). Added once a
+    PostgreSQL engine is made (kb.db) or tables are created on one: naming it in the model
+    would import PostgreSQL's dialect (~0.05 s) into every command on SQLite."""
+    index = next(i for i in Event.__table__.indexes if i.name == "ix_events_ranges")
+    index.dialect_options["postgresql"]["where"] = text(_RANGES_WHERE)
+
+
+@event.listens_for(Base.metadata, "before_create")
+def _before_create(metadata: MetaData, connection: Any, **_: Any) -> None:
+    if connection.dialect.name == "postgresql":
+        postgresql_arguments()
