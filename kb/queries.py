@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, tuple_, union_all
+from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from kb.dates import DateSpec, PartialDate, add_days, date_label, is_last_of_month, most_specific, possible_days
@@ -291,10 +291,8 @@ def timeline(session: Session, *, filters: Filters) -> Timeline:
     selection = _event_select(filters, [p.id for p in policies], [a.id for a in actors])
     conn = session.connection()  # Core statements: no ORM layer between the rows and the dataclasses
     events = _events_from_rows(conn.execute(selection).all())
-    # The details of many events are selected by the same filter as the events themselves,
-    # rather than by a long list of ids.
-    chosen = selection.with_only_columns(Event.id).order_by(None) if len(events) > _CHUNK else None
-    attach_details(session, events, as_of=filters.as_of, selection=chosen)
+    # Details by chunks of ids: re-running the filter as a subquery was 1.43x slower at 110,000 events.
+    attach_details(session, events, as_of=filters.as_of)
     ordered = list(events.values())
     if filters.as_of is not None:
         ordered = _as_known(ordered, filters)
@@ -322,17 +320,16 @@ def stream_timeline(session: Session, *, filters: Filters, page: int = 1000) -> 
 
 
 def _pages(session: Session, selection: Select[Any], page: int) -> Iterator[TimelineEvent]:
+    # One statement read in partitions: the filter runs once, however many pages (re-running
+    # it per page from a keyset made a 110,000-event timeline 2.4x slower). stream_results
+    # keeps PostgreSQL's rows on the server (a named cursor) until asked for; SQLite's cursor
+    # steps through them anyway.
     conn = session.connection()
-    after: tuple[str, str] | None = None
-    while True:
-        stmt = selection if after is None else selection.where(tuple_(Event.sort_key, Event.key) > tuple_(*after))
-        rows = conn.execute(stmt.limit(page)).all()
-        if not rows:
-            return
+    result = conn.execution_options(stream_results=True, max_row_buffer=page).execute(selection)
+    for rows in result.partitions(page):
         events = _events_from_rows(rows)
         attach_details(session, events)
         yield from events.values()
-        after = (rows[-1][11], rows[-1][1])  # sort_key, key
 
 
 def _as_known(events: list[TimelineEvent], filters: Filters) -> list[TimelineEvent]:
