@@ -21,6 +21,11 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from kb.dates import date_label as format_date
 
+try:
+    import orjson
+except ImportError:  # a dependency (pyproject.toml); without it json.dumps writes the same bytes
+    orjson = None  # type: ignore[assignment]
+
 if TYPE_CHECKING:  # at run time only the objects are needed: no SQLAlchemy for --help
     from kb.queries import CitationOut, SourceRef, Timeline, TimelineEvent
     from kb.records import Record
@@ -104,10 +109,21 @@ def csv_writer(out: TextIO) -> _SafeWriter:
     return _SafeWriter(out)
 
 
-def json_text(payload: Any) -> str:
+def json_text(payload: Any, *, floats: bool = True) -> str:
     """Indented JSON; the values are exact, with C1 controls, line separators, bidi overrides and
-    lone surrogates written as \\u escapes."""
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    lone surrogates written as \\u escapes.
+
+    A payload without floats (floats=False: timelines, records) is encoded by orjson, whose
+    OPT_INDENT_2 output is byte for byte json.dumps(ensure_ascii=False, indent=2)'s for strings,
+    integers, booleans and None, ~10x faster (it writes 1e-05 as 1e-5, hence not for floats)."""
+    text = None
+    if not floats and orjson is not None:
+        try:
+            text = orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode()
+        except TypeError:  # lone surrogates, integers beyond 64 bits: json.dumps writes them
+            pass
+    if text is None:
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
@@ -375,7 +391,8 @@ def stream_timeline(events: Iterable[TimelineEvent], fmt: str, out: TextIO) -> N
     out.write('{\n  "events": [')
     written = False
     for event in chain:
-        item = textwrap.indent(json_text(event_json(event)), "    ")
+        # textwrap.indent's result: the JSON's only line breaks are its own "\n" (json_text escapes the rest)
+        item = "    " + json_text(event_json(event), floats=False).replace("\n", "\n    ")
         out.write(("," if written else "") + "\n" + item)
         written = True
     out.write("\n  ]\n}\n" if written else "]\n}\n")
@@ -388,7 +405,7 @@ def _prepend(first: TimelineEvent, rest: Iterator[TimelineEvent]) -> Iterator[Ti
 
 def write_timeline(tl: Timeline, fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        out.write(json_text({"events": [event_json(e) for e in tl.events]}) + "\n")
+        out.write(json_text({"events": [event_json(e) for e in tl.events]}, floats=False) + "\n")
     elif fmt == "csv":
         timeline_csv(tl, out)
     else:

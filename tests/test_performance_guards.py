@@ -149,3 +149,13 @@ def test_read_command_on_sqlite_imports_no_postgresql_dialect(built_db: str) -> 
 def test_a_timeline_never_loads_source_texts(synthetic: Engine) -> None:
     for statement, _ in statements_of(synthetic, CASES["policy"]):
         assert "sources.text" not in statement
+
+
+def test_orjson_writes_what_json_dumps_writes() -> None:
+    """The fast encoder of timelines gives json.dumps's bytes, hostile strings included."""
+    from kb import render
+
+    hostile = ["", "a\x00b\x1b[31m\x7f\x85\u2028\u202e", '"\\/\t\n\r\x0c\x08', "\U0001f600 é", "\ud800 lone", "\u2066x"]
+    for value in hostile:
+        payload = {"events": [{value: [value, None, True, False, 0, -(2**63), 2**70, [], {}]}], "k": value}
+        assert render.json_text(payload, floats=False) == render.json_text(payload)
