@@ -129,7 +129,7 @@ def _guess_kind(document: Document) -> str:
             if re.search(pattern, cues.lower()):
                 return kind
     content = document.content.value
-    if len(_SPEAKER_LINE.findall(content)) >= 3:  # "MR. PRICE: …", "QUESTION: …": a transcript however titled
+    if len(_SPEAKER_LINE.findall(content)) >= 3:  # "MR. ROE: …", "QUESTION: …": a transcript however titled
         return "transcript"
     return "news_article"
 

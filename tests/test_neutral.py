@@ -40,9 +40,12 @@ def _seeds() -> list[dict]:
 
 @functools.cache
 def banned_phrases() -> set[str]:
-    """Every actor and policy key, name and alias in seeds/*.yaml (at least four characters)."""
+    """Every actor and policy key, name and alias, and every declared term, in seeds/*.yaml (at
+    least four characters)."""
     out: set[str] = set()
     for data in _seeds():
+        for item in data.get("terms") or []:
+            out.update(str(v).lower() for v in [item.get("term") or "", *(item.get("variants") or [])] if len(str(v)) >= 4)
         for section in ("actors", "policies"):
             for item in data.get(section) or []:
                 for value in [item.get("key"), item.get("name"), *(item.get("aliases") or [])]:
@@ -53,15 +56,21 @@ def banned_phrases() -> set[str]:
 
 @functools.cache
 def banned_words() -> set[str]:
-    """The distinctive words of policy names and aliases and of people's names in seeds/*.yaml."""
+    """The subject's own words in seeds/*.yaml: people's names, the terms sources declare (and
+    their variants), and the acronyms in policy names and aliases. Titles and the common words
+    of names ("Deputy", "Force", "Directive") are no subject's."""
     words: set[str] = set()
     for data in _seeds():
-        for section in ("actors", "policies"):
-            for item in data.get(section) or []:
-                if section == "actors" and item.get("kind") != "person":
-                    continue
-                for value in [item.get("name") or "", *(item.get("aliases") or [])]:
-                    words.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", str(value)))
+        for item in data.get("actors") or []:
+            if item.get("kind") == "person":
+                words.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", str(item.get("name") or "")))
+        for item in data.get("terms") or []:
+            for value in [item.get("term") or "", *(item.get("variants") or [])]:
+                if re.fullmatch(r"[A-Za-z]{3,}", str(value)):  # a one-word term; longer ones are phrases
+                    words.add(str(value).lower())
+        for item in data.get("policies") or []:
+            for value in [item.get("name") or "", *(item.get("aliases") or [])]:
+                words.update(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", str(value)))
     return words - _GENERAL
 
 
