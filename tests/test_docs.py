@@ -47,11 +47,14 @@ def test_the_event_type_vocabulary_is_documented() -> None:
 @pytest.mark.parametrize("query", QUERIES, ids=[f"query{i}" for i in range(len(QUERIES))])
 def test_example_queries_run(built_db: Path, query: str) -> None:
     engine = engine_for(built_db)
-    statements = [s for s in query.split(";") if s.strip() and not s.strip().startswith("--")]
+    statements = ("\n".join(line for line in s.splitlines() if not line.strip().startswith("--")) for s in query.split(";"))
+    statements = [s for s in statements if s.strip()]
     with engine.connect() as conn:
         results = [conn.execute(text(statement)).all() for statement in statements]
     engine.dispose()
     for rows in results:
+        if "may return no rows" in query:
+            continue  # an answer that depends on whether sources disagree: it runs, which is what is checked
         if "no rows" in query:
             assert rows == []
         else:

@@ -181,8 +181,10 @@ def test_timeline_as_of_shows_only_what_was_published_by_then(db_copy: Path) -> 
     assert all(e["date"][:4] <= "2020" for e in events)
     assert all(c["source"]["published"] <= "2020-12-31" for e in events for c in e["citations"])
     # What a source published later said is left out, and dates are as precise as the early sources made them.
-    gulf = next(e for e in events if e["key"] == "1991-us-landmine-use-gulf-war")
-    assert (gulf["date"], gulf["qualifier"]) == ("2020-02-03", "on_or_before")
+    for event in events:  # no date more precise than the sources shown make it
+        assert len(event["date"]) <= max(len(c["stated_date"]) for c in event["citations"]), event["key"]
+    full = {e["key"]: e for e in json.loads(ok("timeline", "--policy", APL, "--format", "json").stdout)["events"]}
+    assert any(len(full[e["key"]]["citations"]) > len(e["citations"]) for e in events), "later sources were left out"
     reversal = next(e for e in events if e["type"] == "reversed")
     assert {a["key"] for a in reversal["actors"]} >= {"trump-administration", "donald-trump"}
     text_out = ok("timeline", "--policy", APL, "--as-of", "2020-12-31").stdout
@@ -303,20 +305,21 @@ def test_every_declared_term_variant_finds_what_the_others_find(engine: Engine) 
 
 def test_a_declared_term_finds_text_written_another_way(db_copy: Path, tmp_path: Path) -> None:
     """A source's `terms:` teach search a synonym: the other wording is found, and only while the source is in."""
-    assert "Nothing matches." in ok("search", "ordnance policy").stdout
-    annotation = (FIXTURES / "alpha.yaml").read_text() + "terms:\n  - term: mines\n    variants: [ordnance, land mines]\n"
+    # "zorbite" is an invented word: nothing in any source is written that way
+    assert "Nothing matches." in ok("search", "zorbite policy").stdout
+    annotation = (FIXTURES / "alpha.yaml").read_text() + "terms:\n  - term: mines\n    variants: [zorbite, land mines]\n"
     doc = parse_document(FIXTURES / "alpha.txt")
     e = engine_for(db_copy)
     with e.begin() as conn:
         contribution = resolve(parse_annotation(annotation, origin="alpha.yaml", source_key="alpha"), doc, origin="alpha.yaml")
         loader.load_v2(conn, doc, contribution, added_at="2026-01-01")
-    data = json.loads(ok("search", "ordnance policy", "--format", "json").stdout)
+    data = json.loads(ok("search", "zorbite policy", "--format", "json").stdout)
     assert "alpha" in [s["source"]["key"] for s in data["sources"]]
     assert any("«mines»" in p["text"] for s in data["sources"] for p in s["passages"]), "the text's own word is marked"
     with e.begin() as conn:
         loader.unload_v2(conn, "alpha")
     e.dispose()
-    assert "Nothing matches." in ok("search", "ordnance policy").stdout
+    assert "Nothing matches." in ok("search", "zorbite policy").stdout
 
 
 def test_phrase_prefix_and_boolean_queries(engine: Engine) -> None:

@@ -24,7 +24,8 @@ POLICY = "us-apl-policy"
 def block(containing: str) -> list[str]:
     """The statements of the one example block that contains this text."""
     [found] = [b for b in BLOCKS if containing in b]
-    return [s for s in found.split(";") if s.strip() and not s.strip().startswith("--")]
+    statements = ("\n".join(line for line in s.splitlines() if not line.strip().startswith("--")) for s in found.split(";"))
+    return [s for s in statements if s.strip()]
 
 
 def rows(db: str, sql: str, params: dict[str, Any] | None = None) -> list[Any]:

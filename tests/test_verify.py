@@ -15,7 +15,7 @@ from helpers import BACKEND, engine_for, ok, run, sqlite_only
 from sqlalchemy import Connection, text
 from test_bad_input import fingerprint, root  # noqa: F401 (root is a fixture)
 
-from kb.loader import unload
+from kb.loader import unload_v2 as unload
 
 RELEASE = "2020-01-31_dod_landmine-policy-release"
 REVERSAL = "2020-01-31-trump-reversal"
@@ -149,7 +149,11 @@ def test_an_emptied_source_index_is_reported(db_copy: str) -> None:
 def test_an_edited_annotation_inside_an_applied_migration_is_reported(root: Path) -> None:  # noqa: F811
     """Against the database built before the edit, and against its own record."""
     assert "no problems" in ok("verify").stdout
-    path = next(p for p in (root / "migrations" / "versions").glob("*.py") if f'"key": "{RELEASE}"' in p.read_text())
+    # The latest migration of the source (a correction, if it was corrected): the one whose rows stand.
+    path = max(
+        p for p in (root / "migrations" / "versions").glob("*.py")
+        if re.search(rf"""["']key["']: ["']{re.escape(RELEASE)}["']""", p.read_text())
+    )
     code = path.read_text()
     assert "Vic Mercado" in code
     path.write_text(code.replace("{actor: vic-mercado, role: announced}", "{actor: vic-mercado, role: decided}", 1))
