@@ -156,10 +156,15 @@ def test_the_readme_timeline_is_readable(browser: Any, db_copy: str, tmp_path: P
     boxes = {b["id"]: b for b in assert_readable(page, len(events), width)["boxes"]}
     # Labels are whole at this size: no ellipsis.
     assert page.evaluate("[...document.querySelectorAll('#chart .label')].every(l => l.scrollWidth <= l.clientWidth + 1)")
-    # Empty decades are compressed: 1991 to 2002 takes far less room than its share of 1991 to 2024.
+    # Empty stretches are compressed: the widest gap between two events takes less room than its
+    # share of the whole span would give it.
     years = [int(e["date"][:4]) for e in events]
-    first, second, last = years.index(1991), years.index(2002), years.index(max(years))
-    assert boxes[second]["x0"] - boxes[first]["x0"] < 0.2 * (boxes[last]["x0"] - boxes[first]["x0"])
+    gaps = sorted(((years[i + 1] - years[i], i) for i in range(len(years) - 1)), reverse=True)
+    gap, i = gaps[0]
+    if gap > 3:
+        first, last = years.index(min(years)), years.index(max(years))
+        share = gap / (max(years) - min(years))
+        assert boxes[i + 1]["x0"] - boxes[i]["x0"] < 0.5 * share * (boxes[last]["x0"] - boxes[first]["x0"])
     assert errors == []
     page.close()
 
