@@ -346,7 +346,10 @@ SCRIPT = """
   // chart hid the rest below its edge until dragged).
   var options = { stack: true, zoomKey: 'ctrlKey', orientation: 'top', margin: { item: { horizontal: 10, vertical: 4 } },
                   groupOrder: 'order', tooltip: { followMouse: true }, showCurrentTime: false,
-                  hiddenDates: hidden };
+                  hiddenDates: hidden, start: new Date(first), end: new Date(last + YEAR / 12),
+                  // Ready once drawn with the window set below: until then the chart is hidden (Tab
+                  // skips it) and its items may still move.
+                  onInitialDrawComplete: function () { document.body.setAttribute('data-ready', 'true'); } };
   function labelRoom() {
     // The widest a label gets: its CSS max-width, which narrow screens lower.
     var probe = el('div', null, 'vis-item'), text = el('span', new Array(80).join('M '), 'label');
@@ -363,10 +366,14 @@ SCRIPT = """
   var width = chart.querySelector('.vis-panel.vis-center').clientWidth, room = labels.length ? labelRoom() : 0;
   var lead = shown * 0.02 + YEAR / 24, body = shown + lead;
   var pad = width > room * 1.5 ? body * room / (width - room) : body;
-  timeline.setWindow(new Date(first - lead), new Date(last + pad), { animation: false });
+  // As options, not setWindow: on its first 'changed' event, which may come after this (once a
+  // redraw has settled), vis-timeline sets the window to options.start/end, or fits it to the items.
+  // vis-timeline caps the window at 10,000 years (hidden stretches included), which years 1 and 9999 exceed.
+  var start = first - lead, end = last + pad;
+  timeline.setOptions({ start: new Date(start), end: new Date(end), zoomMax: Math.max(315360000000000, 1.1 * (end - start)) });
   timeline.on('select', function (p) { if (p.items.length) { show(p.items[0]); } });
   // Keyboard: Tab reaches each label; arrows move through the events in date order; Enter shows citations.
-  var pending = null, center = chart.querySelector('.vis-panel.vis-center');
+  var pending = null, moves = 0, center = chart.querySelector('.vis-panel.vis-center');
   function inView(node) {
     var r = node.getBoundingClientRect(), c = center.getBoundingClientRect();
     return r.left >= c.left - 1 && r.right <= c.right + 1 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
@@ -376,23 +383,35 @@ SCRIPT = """
     chart.querySelectorAll('.vis-panel, .vis-content').forEach(function (p) { p.scrollTop = 0; p.scrollLeft = 0; });
     var node = labels[id];
     if (!node.isConnected || !inView(node)) {
-      pending = id;
-      timeline.focus(id, { zoom: false, animation: false });
-      return;
+      // Centre the label, which starts at the item's start and runs right (timeline.focus would
+      // centre a bar's middle, leaving a long bar's label outside): a label drawn elsewhere,
+      // or not drawn, moves the window. A few moves at most: a label wider than the chart, or
+      // an estimate off by a hidden stretch, must not move it forever.
+      var w = timeline.getWindow(), perPx = (w.end - w.start) / center.clientWidth;
+      var half = (node.isConnected ? node.getBoundingClientRect().width : room) / 2;
+      var target = +items[id].start + half * perPx;
+      if (moves < 3 && Math.abs(target - (+w.start + +w.end) / 2) > perPx) {
+        pending = id;
+        moves += 1;
+        timeline.moveTo(new Date(target), { animation: false });
+        return;
+      }
     }
+    moves = 0;
     var r = node.getBoundingClientRect();
     if (r.top < 0 || r.bottom > window.innerHeight) { window.scrollBy(0, r.top - window.innerHeight / 3); }
   }
   function reveal(id) {
     timeline.setSelection([id]);
     if (labels[id].isConnected) { labels[id].focus({ preventScroll: true }); }
+    moves = 0;
     bringIntoView(id);
   }
   timeline.on('changed', function () {
-    if (pending !== null && labels[pending].isConnected) {
+    if (pending !== null) {
       var id = pending;
       pending = null;
-      labels[id].focus({ preventScroll: true });
+      if (labels[id].isConnected) { labels[id].focus({ preventScroll: true }); }
       bringIntoView(id);
     }
   });
@@ -410,11 +429,10 @@ SCRIPT = """
     if (!node) { return; }
     var id = +node.getAttribute('data-item');
     timeline.setSelection([id]);
-    if (pending === null) { bringIntoView(id); }
+    if (pending === null) { moves = 0; bringIntoView(id); }
   });
   window.kbTimeline = timeline;
   window.kbShow = show;
-  document.body.setAttribute('data-ready', 'true');
 })();
 """
 

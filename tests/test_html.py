@@ -39,10 +39,16 @@ def browser() -> Iterator[Any]:
 
 
 def open_page(
-    browser: Any, path: Path, *, on_dialog: list[str] | None = None, width: int = 1400
+    browser: Any, path: Path, *, on_dialog: list[str] | None = None, width: int = 1400, slowdown: float = 1
 ) -> tuple[Any, list[str], list[str]]:
-    """The page loaded and drawn; console errors (CSP refusals among them) and requests are collected."""
+    """The page loaded and drawn; console errors (CSP refusals among them) and requests are collected.
+
+    slowdown > 1 runs the page's scripts that many times slower (Chromium's CPU throttling), as
+    on a busy or slow machine: what the page draws must not depend on how fast it loads.
+    """
     page = browser.new_page(viewport={"width": width, "height": 900})
+    if slowdown > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
     errors: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -105,8 +111,8 @@ def test_readable_at_hundreds_of_events(browser: Any, tmp_path: Path, monkeypatc
     monkeypatch.setenv("KB_DB", str(db))
     path, events = write(tmp_path, "--since", "2022", "--until", "2025")
     assert 300 <= len(events) <= 900
-    for width in (1400, 700):
-        page, errors, _ = open_page(browser, path, width=width)
+    for width, slowdown in ((1400, 4), (700, 1)):
+        page, errors, _ = open_page(browser, path, width=width, slowdown=slowdown)
         assert page.locator(ITEMS).count() == len(events)
         assert_readable(page, len(events), width)
         assert errors == []
@@ -169,9 +175,23 @@ def test_the_readme_timeline_is_readable(browser: Any, db_copy: str, tmp_path: P
     page.close()
 
 
-def test_keyboard_reaches_every_event_and_enter_shows_its_citations(browser: Any, db_copy: str, tmp_path: Path) -> None:
+# Zoomed in around the middle event, bars are wider than the chart and most items are off-screen.
+ZOOM = """zoom => new Promise(done => {
+  const t = kbTimeline, w = t.getWindow(), events = JSON.parse(document.getElementById('kb-data').textContent).events;
+  const middle = +new Date(events[Math.floor(events.length / 2)].start), half = (w.end - w.start) / zoom / 2;
+  t.once('changed', done);
+  t.setWindow(new Date(middle - half), new Date(middle + half), {animation: false});
+})"""
+
+
+@pytest.mark.parametrize("zoom", [1, 200])
+def test_keyboard_reaches_every_event_and_enter_shows_its_citations(
+    browser: Any, db_copy: str, tmp_path: Path, zoom: int
+) -> None:
     path, events = write(tmp_path, "--policy", APL)
     page, errors, _ = open_page(browser, path, width=700)
+    if zoom > 1:
+        page.evaluate(ZOOM, zoom)
     page.keyboard.press("Tab")
     focused = "() => document.activeElement.closest('#chart [data-item]') && +document.activeElement.dataset.item"
     first = page.evaluate(focused)
