@@ -75,16 +75,36 @@ class Variants:
 NO_VARIANTS = Variants()
 
 
-def variants_from(session: Session) -> Variants:
-    """The knowledge base's variant groups: term variants, policy and actor names with their aliases."""
+_PHRASES = (
+    "SELECT 't' || term AS grp, term AS phrase FROM term_variants "
+    "UNION ALL SELECT 't' || term, variant FROM term_variants "
+    "UNION ALL SELECT 'p' || p.id, p.name FROM policies p "
+    "UNION ALL SELECT 'p' || a.policy_id, a.alias FROM policy_aliases a "
+    "UNION ALL SELECT 'a' || x.id, x.name FROM actors x "
+    "UNION ALL SELECT 'a' || a.actor_id, a.alias FROM actor_aliases a"
+)
+
+
+def variants_from(session: Session, query: str) -> Variants:
+    """The knowledge base's variant groups that can matter to this query: term variants, policy
+    and actor names with their aliases, each group with a phrase holding one of its words.
+
+    Only groups with a phrase that contains one of the query's words are read (the database
+    filters; a knowledge base may hold tens of thousands of names), then merged in Python."""
+    words = sorted({w for w in _TOKEN.findall(query.lower()) if len(w) > 1})
+    if not words:
+        return NO_VARIANTS
+    params = {f"w{i}": f"%{w}%" for i, w in enumerate(words)}
+    matched = " OR ".join(f"lower(phrase) LIKE :w{i}" for i in range(len(words)))
+    # The groups with such a phrase, and the groups that share a phrase with them (merged below).
+    hit = f"SELECT grp FROM ({_PHRASES}) m WHERE {matched}"
+    shared = f"SELECT lower(phrase) FROM ({_PHRASES}) h WHERE grp IN ({hit})"
     rows = session.execute(
         text(
-            "SELECT 't' || term, term FROM term_variants UNION ALL SELECT 't' || term, variant FROM term_variants "
-            "UNION ALL SELECT 'p' || p.id, p.name FROM policies p "
-            "UNION ALL SELECT 'p' || a.policy_id, a.alias FROM policy_aliases a "
-            "UNION ALL SELECT 'a' || x.id, x.name FROM actors x "
-            "UNION ALL SELECT 'a' || a.actor_id, a.alias FROM actor_aliases a"
-        )
+            f"SELECT grp, phrase FROM ({_PHRASES}) v WHERE grp IN ({hit}) "
+            f"OR grp IN (SELECT grp FROM ({_PHRASES}) s WHERE lower(phrase) IN ({shared}))"
+        ),
+        params,
     ).all()
     groups: dict[str, list[str]] = {}
     for group, phrase in rows:
@@ -276,7 +296,7 @@ _PG_DOCUMENTS = {
 def search(session: Session, *, query: str, limit: int = 20) -> Results:
     """Ranked events and source passages matching the query (lower rank is better)."""
     postgres = session.get_bind().dialect.name == "postgresql"
-    variants = variants_from(session)
+    variants = variants_from(session, query)
     fts = tsquery(query, variants) if postgres else fts_query(query, variants)
     try:
         event_rows, source_rows = (_postgres_rows if postgres else _sqlite_rows)(session, fts, limit)
