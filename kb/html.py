@@ -236,7 +236,7 @@ h2 { font-size: 1.1rem; } #details h2 { margin: .3rem 0; }
 .vis-item.vis-range .vis-item-content { width: max-content; }
 .vis-item.vis-range.state-change { background: #f7dcd8; border-color: #c0392b; color: #922b21; }
 .vis-labelset .vis-label .vis-inner { max-width: 10em; white-space: normal; overflow-wrap: anywhere; }
-@media (max-width: 800px) { .vis-labelset .vis-label .vis-inner { max-width: 6em; font-size: 12px; } .vis-item .label { max-width: 14em; } }
+@media (max-width: 800px) { .vis-labelset .vis-label .vis-inner { max-width: 8em; font-size: 12px; } .vis-item .label { max-width: 14em; } }
 .vis-item.state-change { background: #c0392b; border-color: #922b21; color: #fff; font-weight: 600; }
 .vis-item.vis-point.state-change { background: transparent; color: #922b21; }
 .vis-item.vis-point.other { background: transparent; color: #1d2330; }
