@@ -344,10 +344,10 @@ def event_json(event: TimelineEvent) -> dict[str, Any]:
 
 
 CSV_COLUMNS = (
-    "date", "precision", "qualifier", "end", "type", "changes_state", "headline", "stance", "policies",
-    "actors", "event_key", "quote", "stated_date", "date_basis", "attributed_to", "source_key",
-    "source_title", "source_published", "source_url", "source_partial", "date_inferred", "disagrees",
-    "stance_additions",
+    "date_label", "date", "precision", "qualifier", "end", "type", "changes_state", "headline", "stance",
+    "stance_additions", "policies", "actors", "event_key", "quote", "stated_label", "stated_date",
+    "stated_qualifier", "stated_end", "date_basis", "date_inferred", "disagrees", "attributed_to",
+    "source_key", "source_title", "source_published", "source_url", "source_partial",
 )  # fmt: skip
 
 
@@ -363,13 +363,17 @@ def _csv_rows(events: Iterable[TimelineEvent], writer: _SafeWriter) -> None:
     for e in events:
         for c in e.citations:
             writer.writerow(
+                # The names and order of the JSON output, flattened (docs/schema.md): ISO dates in
+                # data columns, the human label beside them, lists "; "-separated as in the view.
                 [
-                    e.date, e.precision, e.qualifier or "", e.end or "", e.type, int(e.changes_state), e.headline,
-                    e.stance or "", "; ".join(p.name for p in e.policies), actors_text(e), e.key,
-                    c.quote, format_date(c.stated_date, c.stated_qualifier, c.stated_end),
-                    c.date_basis, c.attributed_to or "", c.source.key, c.source.title, c.source.published,
-                    c.source.url, int(c.source.partial), int(c.date_inferred), c.disagrees or "",
+                    format_date(e.date, e.qualifier, e.end), e.date, e.precision, e.qualifier or "", e.end or "",
+                    e.type, int(e.changes_state), e.headline, e.stance or "",
                     " ".join(text for _key, text in e.stance_additions),
+                    "; ".join(p.name for p in e.policies), "; ".join(f"{a.name} ({a.role})" for a in e.actors), e.key,
+                    c.quote, format_date(c.stated_date, c.stated_qualifier, c.stated_end), c.stated_date,
+                    c.stated_qualifier or "", c.stated_end or "", c.date_basis, int(c.date_inferred),
+                    c.disagrees or "", c.attributed_to or "", c.source.key, c.source.title, c.source.published,
+                    c.source.url, int(c.source.partial),
                 ]
             )  # fmt: skip
 

@@ -120,3 +120,29 @@ def test_timeline_output_to_a_file(db_copy: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["csl-json", "bibtex"])
 def test_bibliography_formats_only_for_sources(fmt: str) -> None:
     assert f"'{fmt}' is not one of" in fails("timeline", "--format", fmt, code=2)
+
+
+@sqlite_only("reads the timeline view with sqlite3")
+def test_csv_json_and_the_view_use_one_vocabulary(db_copy: str) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(ok("timeline", "--policy", APL, "--format", "csv").stdout)))
+    conn = sqlite3.connect(db_copy)
+    conn.row_factory = sqlite3.Row
+    view_columns = {d[1] for d in conn.execute("PRAGMA table_info(timeline)")}
+    assert set(rows[0]) <= view_columns, set(rows[0]) - view_columns  # every CSV column is a view column
+    events = json.loads(ok("timeline", "--policy", APL, "--format", "json").stdout)["events"]
+    json_keys = set(events[0]) | {f"stated_{k[7:]}" for k in events[0]["citations"][0] if k.startswith("stated_")}
+    assert {"date", "end", "type", "qualifier", "precision", "stated_date", "stated_end", "stated_qualifier"} <= json_keys
+    view = {
+        (r["event_key"], r["source_key"], r["quote"]): r
+        for r in conn.execute("SELECT * FROM timeline WHERE ' ' || policy_keys || ' ' LIKE '% us-apl-policy %'")
+    }
+    assert len(view) == len(rows)
+    for row in rows:
+        seen = view[(row["event_key"], row["source_key"], row["quote"].removeprefix("'") if row["quote"][:1] == "'" else row["quote"])]
+        for column in ("date_label", "date", "qualifier", "end", "type", "stated_date", "stated_qualifier", "stated_end",
+                       "stated_label", "date_basis", "policies", "source_published"):  # fmt: skip
+            assert row[column] == ("" if seen[column] is None else str(seen[column])), (column, row[column], seen[column])
+        assert sorted(row["actors"].split("; ")) == sorted((seen["actors"] or "").split("; "))

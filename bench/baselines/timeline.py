@@ -22,10 +22,10 @@ RANGE = (
     "SELECT id FROM events WHERE date_end IS NOT NULL AND first_day <= ?) AND e.last_day >= ? AND e.first_day <= ?"
 )
 COLUMNS = (
-    "date", "precision", "qualifier", "end", "type", "changes_state", "headline", "stance", "policies",
-    "actors", "event_key", "quote", "stated_date", "date_basis", "attributed_to", "source_key",
-    "source_title", "source_published", "source_url", "source_partial", "date_inferred", "disagrees",
-    "stance_additions",
+    "date_label", "date", "precision", "qualifier", "end", "type", "changes_state", "headline", "stance",
+    "stance_additions", "policies", "actors", "event_key", "quote", "stated_label", "stated_date",
+    "stated_qualifier", "stated_end", "date_basis", "date_inferred", "disagrees", "attributed_to",
+    "source_key", "source_title", "source_published", "source_url", "source_partial",
 )  # fmt: skip
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -74,14 +74,15 @@ def main(policy: str | None, since: str | None, until: str | None, fmt: str, db:
         writer.writerow(COLUMNS)
         for chunk in event_chunks(conn, where, params):
             for e in chunk:
-                actors = ", ".join(f"{n} ({r})" for _, n, r in e["actors"])
+                actors = "; ".join(f"{n} ({r})" for _, n, r in e["actors"])
                 for c in e["citations"]:
                     writer.writerow([cell(v) for v in (
-                        e["date"], e["precision"], e["qualifier"] or "", e["end"] or "", e["type"],
-                        int(e["changes_state"]), e["headline"], e["stance"] or "", "; ".join(n for _, n in e["policies"]),
-                        actors, e["key"], c[0], label(c[1], c[3], c[2]), c[4], c[5] or "", c[10], c[11], c[15], c[12],
-                        int(c[17]), int(bool(c[19]) and c[4] in ("relative", "context")), c[9] or "",
-                        " ".join(t for _, t in e["additions"]),
+                        label(e["date"], e["qualifier"], e["end"]), e["date"], e["precision"], e["qualifier"] or "",
+                        e["end"] or "", e["type"], int(e["changes_state"]), e["headline"], e["stance"] or "",
+                        " ".join(t for _, t in e["additions"]), "; ".join(n for _, n in e["policies"]),
+                        actors, e["key"], c[0], label(c[1], c[3], c[2]), c[1], c[3] or "", c[2] or "", c[4],
+                        int(bool(c[19]) and c[4] in ("relative", "context")), c[9] or "", c[5] or "", c[10], c[11],
+                        c[15], c[12], int(c[17]),
                     )])  # fmt: skip
         return
     out.write('{\n  "events": [')
