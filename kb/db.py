@@ -144,15 +144,19 @@ def head_revision(location: Location) -> str | None:
 
     A marker older than migrations/versions/ (a revision written or removed after it, e.g. by an
     interrupted `kb source migrate` or a `git pull`) is recomputed from the revisions."""
-    root = location.require_root()
-    marker = root / HEAD_MARKER
-    try:
-        stale = (root / "migrations" / "versions").stat().st_mtime_ns > marker.stat().st_mtime_ns
-        if not stale:
-            return marker.read_text(encoding="utf-8").strip() or None
-    except FileNotFoundError:
-        pass
+    marker = location.require_root() / HEAD_MARKER
+    if not _marker_stale(location):
+        return marker.read_text(encoding="utf-8").strip() or None
     return write_head_marker(location)
+
+
+def _marker_stale(location: Location) -> bool:
+    """Whether migrations/HEAD is missing or older than migrations/versions/ (two stats, no Alembic)."""
+    root = location.require_root()
+    try:
+        return (root / "migrations" / "versions").stat().st_mtime_ns > (root / HEAD_MARKER).stat().st_mtime_ns
+    except FileNotFoundError:
+        return True
 
 
 def scripted_head(location: Location) -> str | None:
@@ -360,13 +364,15 @@ def _build_new(location: Location, revision: str) -> tuple[str | None, str | Non
 def upgrade(location: Location, revision: str = "head", *, init: bool = False) -> tuple[str | None, str | None]:
     """Apply migrations up to revision; returns (before, after). A database that is not a
     knowledge base is refused unless init; a missing SQLite file is created."""
-    if not database_exists(location):
+    # The marker is recomputed only when stale: recomputing loads every revision, and the
+    # upgrade itself loads them again.
+    if location.root is not None and _marker_stale(location):
         write_head_marker(location)
+    if not database_exists(location):
         return _build_new(location, revision)
     found = _examine(location)
     if found.kind == "foreign" and not init:
         raise _refuse(location, found)
-    write_head_marker(location)
     return _migrate(location, "upgrade", revision)
 
 
