@@ -42,9 +42,14 @@ def main() -> None:
             page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
             page.goto(page_file.as_uri())
             page.wait_for_selector("body[data-ready=true]", timeout=30000)
+            # The whole chart, every event in it (the list below it is left out): a viewport as
+            # tall as the chart's bottom edge.
+            bottom = page.evaluate("Math.ceil(document.getElementById('chart').getBoundingClientRect().bottom + 16)")
+            page.set_viewport_size({"width": WIDTH, "height": max(HEIGHT, bottom)})
+            page.wait_for_timeout(500)
             page.screenshot(path=str(ROOT / "docs" / "timeline.png"))
             browser.close()
-    print(f"wrote docs/timeline.png ({WIDTH}x{HEIGHT}) from: {README_COMMAND}")
+    print(f"wrote docs/timeline.png ({WIDTH} px wide, the whole chart) from: {README_COMMAND}")
 
 
 if __name__ == "__main__":
