@@ -11,8 +11,7 @@ import click
 from kb import completion
 from kb.dates import parse_bound
 from kb.errors import DateError
-from kb.render import FORMATS
-from kb.vocabulary import EVENT_TYPE_NAMES
+from kb.vocabulary import EVENT_TYPE_NAMES, FORMATS
 
 F = Callable[..., Any]
 

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
+from kb.vocabulary import FORMATS  # noqa: F401 (kb.render.FORMATS, as before)
 from kb.dates import date_label as format_date
 
 try:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # at run time only the objects are needed: no SQLAlchemy for 
     from kb.queries import CitationOut, SourceRef, Timeline, TimelineEvent
     from kb.records import Record
 
-FORMATS = ("text", "markdown", "json", "csv")
 _KIND_WORDS = {"news_article": "news article", "fact_sheet": "fact sheet", "press_release": "press release"}
 
 

@@ -141,3 +141,7 @@ ATTRIBUTION_ROLES: tuple[str, ...] = (
     "used",
     "voted",
 )
+
+# Output formats every query command takes (kb.render writes them; kept here so option parsing
+# does not import the renderers).
+FORMATS: tuple[str, ...] = ("text", "markdown", "json", "csv")
