@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
@@ -75,12 +75,14 @@ class Variants:
 NO_VARIANTS = Variants()
 
 
+# Every phrase that has another way of writing it: declared terms, and the names of policies and
+# actors that have aliases (a name alone has no variant to offer).
 _PHRASES = (
     "SELECT 't' || term AS grp, term AS phrase FROM term_variants "
     "UNION ALL SELECT 't' || term, variant FROM term_variants "
-    "UNION ALL SELECT 'p' || p.id, p.name FROM policies p "
+    "UNION ALL SELECT 'p' || p.id, p.name FROM policies p WHERE EXISTS (SELECT 1 FROM policy_aliases a WHERE a.policy_id = p.id) "
     "UNION ALL SELECT 'p' || a.policy_id, a.alias FROM policy_aliases a "
-    "UNION ALL SELECT 'a' || x.id, x.name FROM actors x "
+    "UNION ALL SELECT 'a' || x.id, x.name FROM actors x WHERE EXISTS (SELECT 1 FROM actor_aliases a WHERE a.actor_id = x.id) "
     "UNION ALL SELECT 'a' || a.actor_id, a.alias FROM actor_aliases a"
 )
 
@@ -89,23 +91,29 @@ def variants_from(session: Session, query: str) -> Variants:
     """The knowledge base's variant groups that can matter to this query: term variants, policy
     and actor names with their aliases, each group with a phrase holding one of its words.
 
-    Only groups with a phrase that contains one of the query's words are read (the database
-    filters; a knowledge base may hold tens of thousands of names), then merged in Python."""
+    A knowledge base may hold tens of thousands of names: one scan finds the groups with a
+    phrase that contains a word of the query, then each group's phrases are read by key."""
     words = sorted({w for w in _TOKEN.findall(query.lower()) if len(w) > 1})
     if not words:
         return NO_VARIANTS
     params = {f"w{i}": f"%{w}%" for i, w in enumerate(words)}
     matched = " OR ".join(f"lower(phrase) LIKE :w{i}" for i in range(len(words)))
-    # The groups with such a phrase, and the groups that share a phrase with them (merged below).
-    hit = f"SELECT grp FROM ({_PHRASES}) m WHERE {matched}"
-    shared = f"SELECT lower(phrase) FROM ({_PHRASES}) h WHERE grp IN ({hit})"
-    rows = session.execute(
-        text(
-            f"SELECT grp, phrase FROM ({_PHRASES}) v WHERE grp IN ({hit}) "
-            f"OR grp IN (SELECT grp FROM ({_PHRASES}) s WHERE lower(phrase) IN ({shared}))"
-        ),
-        params,
-    ).all()
+    hits = session.execute(text(f"SELECT DISTINCT grp FROM ({_PHRASES}) v WHERE {matched}"), params).scalars().all()
+    terms = [g[1:] for g in hits if g[0] == "t"]
+    policy_ids = [int(g[1:]) for g in hits if g[0] == "p"]
+    actor_ids = [int(g[1:]) for g in hits if g[0] == "a"]
+    rows: list[tuple[str, str]] = []
+    for sql, keys in (
+        ("SELECT 't' || term, term FROM term_variants WHERE term IN :k "
+         "UNION ALL SELECT 't' || term, variant FROM term_variants WHERE term IN :k", terms),
+        ("SELECT 'p' || id, name FROM policies WHERE id IN :k "
+         "UNION ALL SELECT 'p' || policy_id, alias FROM policy_aliases WHERE policy_id IN :k", policy_ids),
+        ("SELECT 'a' || id, name FROM actors WHERE id IN :k "
+         "UNION ALL SELECT 'a' || actor_id, alias FROM actor_aliases WHERE actor_id IN :k", actor_ids),
+    ):  # fmt: skip
+        if keys:
+            statement = text(sql).bindparams(bindparam("k", expanding=True))
+            rows.extend(tuple(r) for r in session.execute(statement, {"k": keys}))
     groups: dict[str, list[str]] = {}
     for group, phrase in rows:
         # "the Republic", "the Ministry": a reference that names something only inside its
