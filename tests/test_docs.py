@@ -73,3 +73,47 @@ def test_the_readme_picture_is_made_from_the_command_the_readme_shows() -> None:
     assert shown < picture and "\n## " not in readme[shown:picture], "the picture follows the command it shows"
     assert (REPO / "docs" / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert script.page_args(Path("x.html"))[-2:] == ["-o", "x.html"]
+
+
+def _readme_commands() -> list[tuple[str, str]]:
+    """Every `$ kb …` line the README shows (pipes, redirections and comments taken off), with
+    the line shown after it."""
+    lines = (REPO / "README.md").read_text().splitlines()
+    out: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if line.startswith("$ kb "):
+            command = re.split(r"\s+(?:\||>|#)\s", line[2:], maxsplit=1)[0].strip()
+            out.setdefault(command, lines[i + 1] if i + 1 < len(lines) else "")
+    return list(out.items())
+
+
+# Commands about a document the reader has and this checkout does not (the README's walk-through
+# of adding one) are run in tests/test_growth.py and tests/test_second_subject.py instead.
+_ELSEWHERE = ("kb source ", "kb db downgrade")
+
+
+@pytest.mark.parametrize(("command", "shown"), [c for c in _readme_commands() if not c[0].startswith(_ELSEWHERE)], ids=lambda v: v[:60])
+def test_every_command_the_readme_shows_works(
+    command: str, shown: str, db_copy: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each runs; one the README shows failing fails with the message it shows."""
+    import shlex
+
+    from helpers import run
+
+    for folder in ("migrations", "seeds"):  # a knowledge base root whose files the commands write beside
+        (tmp_path / folder).symlink_to(REPO / folder)
+    monkeypatch.chdir(tmp_path)
+    result = run(*shlex.split(command)[1:])
+    assert "Traceback" not in result.output
+    if shown.startswith("Error: "):
+        said = result.stderr.strip()
+        assert result.exit_code == 1, (command, result.output)
+        if "candidates: " in shown:  # sources a user adds may add candidates, never take the shown ones away
+            head, listed = shown.split("candidates: ", 1)
+            assert said.startswith(head + "candidates: "), (said, shown)
+            assert set(listed.split("; ")) <= set(said.split("candidates: ", 1)[1].split("; ")), (said, shown)
+        else:
+            assert said == shown, (command, said)
+    else:
+        assert result.exit_code == 0, (command, result.output)
