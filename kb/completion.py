@@ -7,10 +7,7 @@ PostgreSQL URL, a file that is not a knowledge base.
 
 from __future__ import annotations
 
-import glob
-import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 import click
 from click.shell_completion import CompletionItem
@@ -33,6 +30,9 @@ def _database(ctx: click.Context) -> Path | None:
 
 
 def _items(ctx: click.Context, kind: str, incomplete: str) -> list[CompletionItem]:
+    import sqlite3  # here, not at import: every kb command imports this module for its options
+    from urllib.parse import quote
+
     path = _database(ctx)
     if path is None or kind not in _TABLES:
         return []
@@ -66,6 +66,8 @@ def records(ctx: click.Context, _param: click.Parameter, incomplete: str) -> lis
 
 def seed_keys(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """`kb source check/migrate KEY`: the annotations in seeds/ (keys that need not be migrated yet)."""
+    import glob
+
     from kb.config import find_root
 
     root = find_root()
