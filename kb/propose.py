@@ -386,7 +386,7 @@ def new_policy(document: Document, segs: list[Segment], owner: str | None) -> tu
     for text in texts:
         m = re.search(rf"((?:[A-Z][\w.'-]*\s+|of\s+|on\s+|for\s+|and\s+){{0,6}}{_POLICY_HEADS})\b", text)
         if m is None:
-            m = re.search(rf"\b((?:(?!(?:the|a|an|its|their|our|his|her|this|that|on|of|to)\b)[\w.'-]+\s+){{1,3}}(?:policy|program|ban|law|directive))\b", text)
+            m = re.search(r"\b((?:(?!(?:the|a|an|its|their|our|his|her|this|that|on|of|to)\b)[\w.'-]+\s+){1,3}(?:policy|program|ban|law|directive))\b", text)
         if m:
             name = re.sub(r"^(?:The|A|An|New|On|Of)\s+", "", m.group(1).strip())
             if len(name.split()) >= 2 and _phrase_ok(name):

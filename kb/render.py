@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar

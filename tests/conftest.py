@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from helpers import BACKEND, POSTGRES_URL
-from kb.config import Location, to_url
-from kb.db import make_engine, upgrade
+from kb.config import Location
+from kb.db import upgrade
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -3,15 +3,13 @@ author-date), pybtex's classic `plain` style, bibtexparser."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from helpers import ok
 
-from kb.bibliography import Author, bib_title, citation_keys, parse_byline
+from kb.bibliography import bib_title, citation_keys, parse_byline
 
 
 @pytest.mark.parametrize(

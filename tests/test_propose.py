@@ -11,7 +11,7 @@ from helpers import FIXTURES, fails, ok
 
 from kb.dates import PartialDate
 from kb.documents import parse_document
-from kb.propose import FAMILIES, Known, KnownEvent, frames, find_date, propose
+from kb.propose import Known, KnownEvent, frames, find_date, propose
 
 PUB = PartialDate.parse("2024-11-19")  # a Tuesday
 
