@@ -279,7 +279,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reference", type=Path, action="append", default=[], help="more reviewed annotations")
     parser.add_argument("--documents", type=Path, help="where documents not in seeds/ are")
-    parser.add_argument("--details", action="store_true", help="list every miss, per document")
+    parser.add_argument("--details", action="store_true", help="list every miss of the development documents")
+    parser.add_argument("--validation-details", action="store_true",
+                        help="list the validation documents' misses too (for a closing look, never for tuning)")
     parser.add_argument("--rules", action="store_true", help="hits per rule, development vs validation")
     args = parser.parse_args()
     results = run(args.reference, args.documents)
@@ -298,8 +300,10 @@ def main() -> None:
             d, v = docs[rule]
             flag = "" if len(d) >= 2 else " **(fewer than two development documents)**"
             print(f"| {rule}{flag} | {hits[rule][0]} ({len(d)}) | {hits[rule][1]} ({len(v)}) |")
-    if args.details:
+    if args.details or args.validation_details:
         for case, s in results:
+            if case.validation and not args.validation_details:
+                continue
             print(f"\n#### {s.document} ({'validation' if case.validation else 'development'})\n")
             print("\n".join(f"- {m}" for m in s.misses) or "- (none)")
 

@@ -10,7 +10,7 @@ authorise…) with their polarity and modality, date forms (kb.datewords), sente
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.dates import DateSpec, PartialDate
 from kb.datewords import FUTURE, Found, StatedDate, attached, find_all, publication_day
@@ -29,16 +29,18 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("rescinded", "decided", 0.7, r"\bend(?:s|ed)? (?:the|its) policy\b|\babolish\w*|\bterminat\w*|\bdiscontinu\w*"),
     ("amended", "authorised", 0.6, r"\bauthori[sz]\w*|\bapproved\b|\bdecided to\b|\badjust\w* permissions?\b|\bpermits?\b|\bexpand\w*|\bbroaden\w*"),
     ("amended", "decided", 0.7, r"\b(?:will|would) not (?:produce|use|acquire|develop|export|transfer|assist|emplace|deploy|sell)\b|\balign\w* (?:our|its|their|\w+'s)\b|\bchanges? to\b|\bno longer\b|\bend the use\b|\bforbid\w*|\bforbade\b|\bprohibit\w*|\bbann?(?:ed|s)?\b"),
-    ("adopted", "decided", 0.6, r"\bwas established\b|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc\w*|\bsign(?:s|ed)? (?:into law|an? (?:order|directive|memorandum|decree))|\bannounc\w* (?:a|the) new\b"),
+    ("adopted", "decided", 0.6, r"\bwas established\b|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc(?:e|es|ed|ing)\b|\bsign(?:s|ed)? (?:into law|an? (?:order|directive|memorandum|decree))|\bannounc\w* (?:a|the) new\b"),
     ("criticism", "criticised", 0.6, r"\bcritici[sz]\w*|\bcondemn\w*|\breckless\b|\bshocking\b|\bblack mark\b|\braked\b|\bperplex\w*|\bdeplor\w*|\bdisappoint\w*|\boppos\w*|\bmistake\b|\bstep backward\b|\bwrong\b|\bunnecessary\b"),
     ("support", "supported", 0.6, r"\bsupports\b|\bwelcom\w*|\bendors\w*|\bprais\w*|\bapplaud\w*|\bcongratulat\w*|\bbelieves (?:this|the) decision\b"),
-    ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from the (?:treaty|convention|agreement|protocol)\b|\bentered into force\b|\bvot(?:ed|es)\b|\bjoin(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bsign(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b"),
+    ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from (?:the )?(?:[A-Z][\w-]* ){0,3}(?:treaty|convention|agreement|protocol)\b|\bentered into force\b|\bvot(?:ed|es)\b|\bjoin(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bsign(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b"),
     ("deliberation", "considered", 0.5, r"\bconsider\w*|\breluctant\b|\bweigh\w*|\bunder consideration\b|\bdebat\w*"),
     ("transfer", "provided", 0.5, r"\bprovided\b.*\bwith\b|\bprovision of\b|\bsecurity assistance package\b|\bsen(?:d|t|ding) (?:\w+ ){0,4}to\b|\bsuppl(?:y|ied|ies)\b|\btransferr\w* (?:\w+ ){0,4}to\b|\bdeliver(?:s|ed|ing|y|ies)?\b(?! (?:at|on|in|to the|a speech|remarks|an address|a statement))"),
     ("use", "used", 0.5, r"\b(?:been )?used (?:since|in|by)\b|\bdeployed\b|\bemplaced\b|\bnot been used\b"),
     ("report", "subject", 0.5, r"\bstockpiles?\b|\b\d[\d,]* (?:countries|states|nations|parties)\b|\$[\d.,]+ (?:billion|million)|\bnot a ?party\b|\bparties\b"),
     ("review", "implemented", 0.5, r"\b(?:a|the|an|its|internal|policy) (?:\w+ )?review\b|\breview (?:of|was|is)\b|\bstudy\b|\bmodell?ing\b|\bassessment\b|\bresearching\b"),
     ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b"),
+    # A policy or stance restated as still holding: changes nothing, confirms it on the source's date.
+    ("reaffirmed", "stated", 0.5, r"\breaffirm\w*|\breiterat\w*|\brecommit\w*|\bcontinu(?:e|es|ed|ing) to (?!be\b)\w+|\bremain\w* (?:fully |firmly |strongly )?committed\b|\bstand(?:s|ing)? (?:by|behind)\b|\bremain\w* (?:in (?:force|effect|place)|unchanged)\b|\bstill (?:in (?:force|effect|place)|holds?|applies)\b"),
     ("statement", "stated", 0.3, r"\bsaid\b|\btold\b|\bstated\b|\bannounc\w*|\bexplained\b|\bcommitted\b|\bwarn\w*|\bvow\w*|\bnoted\b|\bdeclar\w*|\bremain\w* (?:fully )?committed\b"),
 )
 FAMILIES = FRAMES  # the name earlier releases used
@@ -46,9 +48,19 @@ STATE_CHANGES = STATE_CHANGING_TYPES
 
 # Words before a verb that keep it from happening: hedged, negated, demanded or opposed.
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't|no)\s+(?:\w+\s+){0,2}$")
-_HEDGED = re.compile(r"(?i)\b(?:would like to|wants? to|wish(?:es)? to|hopes? to|seeks? to|may|might|could|plans? to|intends? to|consider(?:s|ing)?|aims? to|pursuing solutions that would(?: \w+){0,6}|allow (?:\w+ ){0,3}to)\s+(?:\w+\s+){0,3}$")
+_HEDGED = re.compile(r"(?i)\b(?:would like to|wants? to|wish(?:es)? to|hopes? to|seeks? to|may|might|could|plans? to|intends? to|consider(?:s|ed|ing)?|aims? to|pursuing solutions that would(?: \w+){0,6}|allow (?:\w+ ){0,3}to)\s+(?:\w+\s+){0,3}$")
 _DEMANDED = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urg\w+ (?:\w+ ){0,4}to|call\w* (?:on|for|upon) (?:\w+ ){0,4}(?:to )?|ask\w* (?:\w+ ){0,4}to|demand\w* (?:\w+ ){0,4}(?:to )?)\s*(?:\w+\s+){0,2}$")
 _OPPOSED = re.compile(r"(?i)\b(?:oppos\w*|against|criticis\w*|condemn\w*|decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
+
+
+# A sentence opening with an adjunct clause ("Since the programme was set up in 1993, …", "After a
+# review, …", "In response to …, …"): the main clause after it states the sentence's event, the
+# adjunct an earlier one.
+_PREPOSED = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:since|after|following|in response to|in the wake of|upon|once|having)\b[^,;:]{6,}?,\s+(?=\S)")
+# A verb describing what an instrument says ("the treaty prohibiting…", "a convention that bans…"):
+# the instrument's content, not something that happened.
+_DESCRIBES = re.compile(r"(?i)\b(?:treaty|convention|agreement|protocol|accord|law|resolution|(?:policy|ban|act) (?:that|which))\s*(?:,\s*|[\u2013\u2014-]\s*)?(?:(?:that|which)\s+)?$")
+_CLAUSE_END = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|though|which|who|as)\b")
 
 
 @dataclass(frozen=True)
@@ -58,39 +70,77 @@ class Frame:
     confidence: float
     anchor: int  # where the verb is in the sentence
     rules: tuple[str, ...]
+    prior: bool = False  # in a preposed adjunct clause: before the main clause's event
 
 
-def frames(sentence: str) -> list[Frame]:
-    """The event types a sentence's verbs state, with polarity and modality: a hedged or negated
-    change is a deliberation or a statement, a demanded or opposed one a criticism."""
+def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] | None, tuple[str, ...]]:
+    """The first match of a frame's pattern between lo and hi that is a verb of the sentence, not
+    a word of a title ("the Convention on the Prohibition of …") or an instrument's content."""
+    skipped: tuple[str, ...] = ()
+    for m in re.finditer(pattern, sentence, re.IGNORECASE):
+        if not lo <= m.start() < hi:
+            continue
+        before = sentence[: m.start()].rstrip()
+        if sentence[m.start()].isupper() and before and before[-1] not in "\u201c\"\u2018'(:;\u2014\u2013-":
+            skipped = ("frame-skip:title-word",)
+            continue
+        if _DESCRIBES.search(sentence[max(0, m.start() - 40) : m.start()]):
+            skipped = ("frame-skip:instrument-content",)
+            continue
+        return m, skipped
+    return None, skipped
+
+
+def _frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
+    """Frames whose verb lies between lo and hi, strongest first, each with its modality."""
     out: list[Frame] = []
     seen: set[str] = set()
     for etype, role, confidence, pattern in FRAMES:
-        m = re.search(pattern, sentence, re.IGNORECASE)
-        if not m or etype in seen:
+        if etype in seen:
+            continue
+        m, skipped = _verb(pattern, sentence, lo, hi)
+        if not m:
             continue
         seen.add(etype)
         before = sentence[max(0, m.start() - 60) : m.start()]
-        rules = (f"frame:{etype}",)
-        if etype in STATE_CHANGING_TYPES or etype == "treaty_action":
+        rules = (f"frame:{etype}", *skipped)
+        if etype in STATE_CHANGING_TYPES or etype in ("treaty_action", "reaffirmed"):
             if _DEMANDED.search(before):
-                etype, role, rules = "criticism", "criticised", (*rules, "modality:demanded")
+                # A demand to keep a policy is a statement; a demand to change one criticises it.
+                etype, role = ("statement", "stated") if etype == "reaffirmed" else ("criticism", "criticised")
+                rules = (*rules, "modality:demanded")
             elif _HEDGED.search(before):
                 etype, role, rules = "deliberation", "considered", (*rules, "modality:hedged")
             elif _NEGATED.search(before) and not m.group(0).lower().startswith(("will not", "would not", "no longer")):
                 etype, role, rules = "statement", "stated", (*rules, "polarity:negated")
-            elif _OPPOSED.search(before) and etype != "criticism":
+            elif _OPPOSED.search(before) and etype not in ("criticism", "reaffirmed"):
                 # "the decision to roll back …" names the change; an opposing word says it is criticised
                 rules = (*rules, "modality:opposed")
         out.append(Frame(etype, role, confidence, m.start(), rules))
-    # The first frame decides; a criticism or support voiced about a change is a second event.
+    return out
+
+
+def frames(sentence: str) -> list[Frame]:
+    """The event types a sentence's verbs state, with polarity and modality: a hedged or negated
+    change is a deliberation or a statement, a demanded or opposed one a criticism. The main
+    clause decides; a preposed adjunct clause ("Since … in 1993, …") states an earlier event."""
+    adjunct = _PREPOSED.match(sentence)
+    cut = adjunct.end() if adjunct else 0
+    # The sentence's event is in its first clause that has one; later clauses add to it.
+    bounds = [m.start() for m in _CLAUSE_END.finditer(sentence, cut)] + [len(sentence)]
+    main = next((found for hi in bounds if (found := _frames_in(sentence, cut, hi))), [])
+    out = [*main, *(f for f in _frames_in(sentence, cut, len(sentence)) if f.type not in {g.type for g in main})]
+    background: list[Frame] = []
+    if cut:
+        background = [replace(f, prior=True, rules=(*f.rules, "clause:preposed")) for f in _frames_in(sentence, 0, cut)[:1]]
     if not out:
-        return []
+        return background
+    # The first frame decides; a criticism or support voiced about a change is a second event.
     primary = out[0]
     extra = [f for f in out[1:] if f.type in ("criticism", "support") and f.type != primary.type]
     if primary.type in STATE_CHANGING_TYPES and "modality:opposed" in primary.rules and not extra:
         extra = [Frame("criticism", "criticised", 0.5, primary.anchor, ("frame:criticism", "modality:opposed"))]
-    return [primary, *extra[:1]]
+    return [primary, *extra[:1], *background]
 
 
 # --- Dates ----------------------------------------------------------------------------------------
@@ -100,13 +150,27 @@ _PRESENT = re.compile(r"\b(?:is|are|remains?)\s+(?:also\s+|now\s+|still\s+)?(?:\
 _PAST = re.compile(r"\b(?:has|have|had|was|were|did)\b")
 
 
+# Words before a verb that put what it names before the time of writing ("previous steps to end…",
+# "in the wake of the recent authorisation…").
+_PRIOR = re.compile(r"(?i)(?:\b(?:previous|prior|earlier|recent|former)\b(?:\s+[\w\u2019'-]+){0,3}|\b(?:in the wake of|following|after)\b(?:\s+[\w\u2019'-]+){0,6})\s*$")
+_SIMPLE_PAST = re.compile(r"(?i)\b(?:was|were|had|did)\b")
+_DEMAND_NOW = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urges?|calls? (?:on|for|upon)|asks?|demands?)\b")
+# A definite noun phrase naming an act at the head of a sentence refers back to one already told.
+_REFERS_BACK = re.compile(r"(?i)^(?:the|this|that|these|such)\s+(?:new\s+|latest\s+)?(?:announcement|decision|move|step|changes?|commitment|statement|measures?|actions?|order|directive)\b")
+
+
 def find_date(sentence: str, published: PartialDate, anchor: int | None = None) -> StatedDate:
     """The date a sentence states for the verb at `anchor` (the first date when none), at the
     precision it states it; the publication date as a bound otherwise."""
     return _date_and_rule(sentence, published, anchor)[0]
 
 
-def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None) -> tuple[StatedDate, str]:
+def _on_or_before(spec: DateSpec) -> DateSpec:
+    return spec if spec.qualifier == "on_or_before" else DateSpec(spec.start, None, "on_or_before")
+
+
+def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, frame: Frame | None = None,
+                   carried: StatedDate | None = None) -> tuple[StatedDate, str]:  # fmt: skip
     pub = publication_day(published)
     found = find_all(sentence, published)
     # A relative date inside a quotation of an older text is resolved against that text's date.
@@ -118,14 +182,35 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None) ->
             inner = [f for f in find_all(quoted.group(1), older[0].date.spec.start) if f.date.basis == "relative"]
             if inner and (anchor is None or quoted.start() <= anchor < quoted.end()):
                 return StatedDate(inner[0].date.spec, inner[0].date.basis), "date:quoted-older-text"
+    # A preposed adjunct clause with an event of its own keeps its dates; the main clause keeps the rest.
+    adjunct = _PREPOSED.match(sentence)
+    if adjunct and frame is not None and (frame.prior or _frames_in(sentence, 0, adjunct.end())):
+        found = [f for f in found if (f.end <= adjunct.end()) == frame.prior]
     chosen: Found | None = attached(found, sentence, anchor)
     if chosen is not None:
         return chosen.date, f"date:{chosen.rule}"
+    if frame is not None and frame.prior and adjunct:
+        main, _rule = _date_and_rule(sentence, published, adjunct.end(), None)
+        return StatedDate(_on_or_before(main.spec), "context"), "date:before-main-clause"
+    no_date = StatedDate(DateSpec(PartialDate.from_date(pub), None, "on_or_before"), "context")
+    on_the_day = StatedDate(DateSpec(PartialDate.from_date(pub)), "context")
+    if anchor is not None and _PRIOR.search(sentence[max(0, anchor - 60) : anchor]):
+        return no_date, "date:prior-reference"
+    if carried is not None and _REFERS_BACK.match(sentence):
+        return carried, "date:carried-from-paragraph"
+    if frame is not None and anchor is not None:
+        verb = sentence[anchor : anchor + 25].split()[0].lower()
+        if frame.type == "reaffirmed" and not verb.endswith("ed"):
+            return on_the_day, "date:reaffirmed-on-publication"
+        if frame.type == "report" and not _SIMPLE_PAST.search(sentence):
+            return on_the_day, "date:figure-as-of-publication"
+        if "modality:demanded" in frame.rules and _DEMAND_NOW.search(sentence[max(0, anchor - 60) : anchor]):
+            return on_the_day, "date:demand-on-publication"
     # No date: a state of affairs in the present holds on the day of publication; anything else
     # happened on or before it.
     if _PRESENT.search(sentence) and not _PAST.search(sentence):
-        return StatedDate(DateSpec(PartialDate.from_date(pub)), "context"), "date:present-state"
-    return StatedDate(DateSpec(PartialDate.from_date(pub), None, "on_or_before"), "context"), "date:on-or-before-publication"
+        return on_the_day, "date:present-state"
+    return no_date, "date:on-or-before-publication"
 
 
 # --- Sentences ------------------------------------------------------------------------------------
@@ -480,6 +565,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     proposals: list[Proposal] = []
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
+    carried: dict[int, StatedDate] = {}  # per paragraph, the last date a sentence stated for its event
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
@@ -491,8 +577,10 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 continue  # neither a policy verb nor a date: not an event
             found = [Frame("statement", "stated", 0.25, 0, ("frame:dated-sentence",))]
         sentence_policies = policy_scores(sentence, known)
+        stated_dates: list[DateSpec] = []
+        first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None
         for n, frame in enumerate(found):
-            stated, date_rule = _date_and_rule(sentence, published, frame.anchor)
+            stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph))
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
@@ -517,12 +605,17 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 p.note = _note(p.candidates)
                 p.rules = (*p.rules, "merge:suggested")
             proposals.append(p)
-            if n:
-                continue
+            stated_dates.append(stated.spec)
+            if n == 0:
+                first = (frame, key, stated, confidence, policies, actors, new_actors, start, end)
+                if stated.basis != "context":
+                    carried[seg.paragraph] = stated
+        if first is not None:
+            frame, key, stated, confidence, policies, actors, new_actors, start, end = first
             # Each further date the sentence states tells of a further happening ("not used since
             # 1991 … apart from a single 2002 incident"): one more proposal for each.
             for f in find_all(sentence, published):
-                if f.date.basis != "explicit" or f.date.spec == stated.spec or f.date.spec.overlaps(stated.spec):
+                if f.date.basis != "explicit" or any(f.date.spec == d or f.date.spec.overlaps(d) for d in stated_dates):
                     continue
                 extra = Proposal(f"{key}-{_slug(sentence[f.start:f.end], 3)}", frame.type, round(max(0.1, confidence - 0.2), 2), start, end,
                                  text[start:end], f.date, policies, actors, new_actors, rules=(*frame.rules, f"date:{f.rule}", "date:further-date"))  # fmt: skip

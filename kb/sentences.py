@@ -8,8 +8,9 @@ Every segment keeps offsets into the stored text: the text is never changed, onl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.documents import Document
 
@@ -40,6 +41,7 @@ class Segment:
     kind: str  # sentence | heading
     speaker: str | None = None  # a transcript's speaker label ("MR. SURNAME")
     lines: tuple[tuple[int, int], ...] = ()  # interleaved columns: the stored lines the sentence spans
+    paragraph: int = -1  # which paragraph of the content it is in (a sentence refers back within one)
 
 
 def _title_like(line: str) -> bool:
@@ -265,4 +267,5 @@ def segments(document: Document) -> list[Segment]:
         if bullet:
             start += bullet.end()
         out += _prose(text, start, end, speaker)
-    return out
+    starts = [para[0][0] for para in paragraphs]
+    return [replace(seg, paragraph=bisect_right(starts, seg.start) - 1) for seg in out]
