@@ -95,15 +95,17 @@ def _frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
     """Frames whose verb lies between lo and hi, strongest first, each with its modality."""
     out: list[Frame] = []
     seen: set[str] = set()
+    skips: set[str] = set()
     for etype, role, confidence, pattern in FRAMES:
         if etype in seen:
             continue
         m, skipped = _verb(pattern, sentence, lo, hi)
+        skips.update(skipped)
         if not m:
             continue
         seen.add(etype)
         before = sentence[max(0, m.start() - 60) : m.start()]
-        rules = (f"frame:{etype}", *skipped)
+        rules = (f"frame:{etype}",)
         if etype in STATE_CHANGING_TYPES or etype in ("treaty_action", "reaffirmed"):
             if _DEMANDED.search(before):
                 # A demand to keep a policy is a statement; a demand to change one criticises it.
@@ -117,6 +119,8 @@ def _frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
                 # "the decision to roll back …" names the change; an opposing word says it is criticised
                 rules = (*rules, "modality:opposed")
         out.append(Frame(etype, role, confidence, m.start(), rules))
+    if out and skips:
+        out[0] = replace(out[0], rules=(*out[0].rules, *sorted(skips)))
     return out
 
 
@@ -156,7 +160,7 @@ _PRIOR = re.compile(r"(?i)(?:\b(?:previous|prior|earlier|recent|former)\b(?:\s+[
 _SIMPLE_PAST = re.compile(r"(?i)\b(?:was|were|had|did)\b")
 _DEMAND_NOW = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urges?|calls? (?:on|for|upon)|asks?|demands?)\b")
 # A definite noun phrase naming an act at the head of a sentence refers back to one already told.
-_REFERS_BACK = re.compile(r"(?i)^(?:the|this|that|these|such)\s+(?:new\s+|latest\s+)?(?:announcement|decision|move|step|changes?|commitment|statement|measures?|actions?|order|directive)\b")
+_REFERS_BACK = re.compile(r"(?i)^(?:(?:this|these|that|those)\b(?!\s+(?:year|week|month|morning|afternoon)\b)|(?:the|such)\s+(?:new\s+|latest\s+)?(?:announcement|decision|move|step|changes?|commitment|statement|measures?|actions?|order|directive|study|review)\b)")
 
 
 def find_date(sentence: str, published: PartialDate, anchor: int | None = None) -> StatedDate:
@@ -170,7 +174,7 @@ def _on_or_before(spec: DateSpec) -> DateSpec:
 
 
 def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, frame: Frame | None = None,
-                   carried: StatedDate | None = None) -> tuple[StatedDate, str]:  # fmt: skip
+                   carried: StatedDate | None = None, lead_in: StatedDate | None = None) -> tuple[StatedDate, str]:  # fmt: skip
     pub = publication_day(published)
     found = find_all(sentence, published)
     # A relative date inside a quotation of an older text is resolved against that text's date.
@@ -202,10 +206,12 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
         verb = sentence[anchor : anchor + 25].split()[0].lower()
         if frame.type == "reaffirmed" and not verb.endswith("ed"):
             return on_the_day, "date:reaffirmed-on-publication"
-        if frame.type == "report" and not _SIMPLE_PAST.search(sentence):
+        if frame.type == "report" and not _SIMPLE_PAST.search(sentence, adjunct.end() if adjunct and not frame.prior else 0):
             return on_the_day, "date:figure-as-of-publication"
         if "modality:demanded" in frame.rules and _DEMAND_NOW.search(sentence[max(0, anchor - 60) : anchor]):
             return on_the_day, "date:demand-on-publication"
+    if lead_in is not None:
+        return lead_in, "date:list-lead-in"
     # No date: a state of affairs in the present holds on the day of publication; anything else
     # happened on or before it.
     if _PRESENT.search(sentence) and not _PAST.search(sentence):
@@ -566,10 +572,19 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
     carried: dict[int, StatedDate] = {}  # per paragraph, the last date a sentence stated for its event
+    # A list's items happen on the date of the sentence introducing them ("This means that … will:").
+    lead_in: StatedDate | None = None
+    previous = ""
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
         sentence = seg.text
+        if previous.endswith(":"):
+            said, _rule = _date_and_rule(previous, published, None, None, carried.get(previous_paragraph))
+            lead_in = said
+        elif not previous.endswith(";"):
+            lead_in = None
+        previous, previous_paragraph = sentence, seg.paragraph
         found = frames(sentence)
         if not found:
             stated, date_rule = _date_and_rule(sentence, published, None)
@@ -580,7 +595,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         stated_dates: list[DateSpec] = []
         first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None
         for n, frame in enumerate(found):
-            stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph))
+            stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in)
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
