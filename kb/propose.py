@@ -40,7 +40,7 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("review", "implemented", 0.5, r"\b(?:a|the|an|its|internal|policy) (?:\w+ )?review\b|\breview (?:of|was|is)\b|\bstudy\b|\bmodell?ing\b|\bassessment\b|\bresearching\b"),
     ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b"),
     # A policy or stance restated as still holding: changes nothing, confirms it on the source's date.
-    ("reaffirmed", "stated", 0.5, r"\breaffirm\w*|\breiterat\w*|\brecommit\w*|\bcontinu(?:e|es|ed|ing) to (?!be\b)\w+|\bremain\w* (?:fully |firmly |strongly )?committed\b|\bstand(?:s|ing)? (?:by|behind)\b|\bremain\w* (?:in (?:force|effect|place)|unchanged)\b|\bstill (?:in (?:force|effect|place)|holds?|applies)\b"),
+    ("reaffirmed", "stated", 0.5, r"\breaffirm\w*|\breiterat\w*|\brecommit\w*|\bcontinu(?:e|es|ed|ing) to (?:\w+ )?(?:fund|financ|provid|support|oppos|work|implement|compl|abid|uphold|observ|respect|pursu|press|urg|call|lead|seek|back|hono|enforc|apply|maintain|adher|promot|assist|help|contribut|invest|spend|execut|engag|participat|meet|stand|recogni|condemn|reject|refrain|destroy (?:our|its|their|all|the remaining) stock)\w*|\bremain\w* (?:fully |firmly |strongly )?committed\b|\bstand(?:s|ing)? (?:by|behind)\b|\bremain\w* (?:in (?:force|effect|place)|unchanged)\b|\bstill (?:in (?:force|effect|place)|holds?|applies)\b"),
     ("statement", "stated", 0.3, r"\bsaid\b|\btold\b|\bstated\b|\bannounc\w*|\bexplained\b|\bcommitted\b|\bwarn\w*|\bvow\w*|\bnoted\b|\bdeclar\w*|\bremain\w* (?:fully )?committed\b"),
 )
 FAMILIES = FRAMES  # the name earlier releases used
@@ -142,9 +142,12 @@ def frames(sentence: str) -> list[Frame]:
     # The first frame decides; a criticism or support voiced about a change is a second event.
     primary = out[0]
     extra = [f for f in out[1:] if f.type in ("criticism", "support") and f.type != primary.type]
+    # A figure in a clause of its own ("…, which has more than 160 parties") is reported apart.
+    extra += [replace(f, rules=(*f.rules, "clause:figure-apart")) for f in out[1:] if f.type == "report" != primary.type
+              and _CLAUSE_END.search(sentence, min(f.anchor, primary.anchor), max(f.anchor, primary.anchor))]  # fmt: skip
     if primary.type in STATE_CHANGING_TYPES and "modality:opposed" in primary.rules and not extra:
         extra = [Frame("criticism", "criticised", 0.5, primary.anchor, ("frame:criticism", "modality:opposed"))]
-    return [primary, *extra[:1], *background]
+    return [primary, *extra[:2], *background]
 
 
 # --- Dates ----------------------------------------------------------------------------------------

@@ -1,0 +1,113 @@
+"""Proposals: reaffirmations, clauses, and dates from tense, the paragraph and a list's lead-in
+(made-up sentences; none is copied from a reviewed document)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.documents import parse_document
+from kb.propose import Known, Proposal, frames, propose
+
+PUB = "2024-11-19"
+
+
+def proposed(tmp_path: Path, content: str, published: str = PUB) -> list[Proposal]:
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        f"<TITLE>t</TITLE>\n<PUBLISHED_DATE>{published}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
+        f"<AUTHOR>a</AUTHOR>\n<CONTENT>\n{content}\n</CONTENT>\n"
+    )
+    return propose(parse_document(path), Known())
+
+
+def dated(proposals: list[Proposal]) -> list[tuple[str, str, str]]:
+    """(type, date, first words) of each proposal, in document order."""
+    return [(p.type, str(p.date.spec), " ".join(p.quote.split()[:3])) for p in sorted(proposals, key=lambda p: (p.start, p.type))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Republic of Ostravia remains firmly committed to its clearance programme.",
+        "The ministry continues to fund clearance teams in the north.",
+        "We will continue to support the clearance fund.",
+        "The cabinet reaffirmed its moratorium on drone exports.",
+    ],
+)
+def test_a_policy_restated_as_still_holding_is_reaffirmed(sentence: str) -> None:
+    assert frames(sentence)[0].type == "reaffirmed"
+
+
+def test_a_reaffirmation_needs_someone_who_confirms_and_is_not_a_demand() -> None:
+    assert [f.type for f in frames("Decades later the shells continue to kill farmers.")] == []
+    assert frames("Ostravia must continue to fund the clearance teams.")[0].type == "statement"
+
+
+def test_a_present_reaffirmation_is_dated_the_publication_day(tmp_path: Path) -> None:
+    (p,) = proposed(tmp_path, "The ministry continues to fund clearance teams in the north, officials confirmed.")
+    assert (p.type, str(p.date.spec)) == ("reaffirmed", PUB)
+
+
+def test_a_preposed_clause_states_an_earlier_event_and_the_main_clause_the_sentence_s_own(tmp_path: Path) -> None:
+    found = dated(proposed(tmp_path, "Since the Veltrian clearance fund was launched in 2001, Veltria has spent over $40 million on clearance."))
+    # the launch keeps its own year; the figure holds as of the day of publication
+    assert ("adopted", "2001", "Since the Veltrian") in found and ("report", PUB, "Since the Veltrian") in found
+    assert len(found) == 2
+
+
+def test_a_preposed_clause_without_a_date_happened_on_or_before_the_main_clause(tmp_path: Path) -> None:
+    found = dated(proposed(tmp_path, "After an internal review, the cabinet rescinded the drone decree on March 3, 2023."))
+    assert ("review", "on or before 2023-03-03", "After an internal") in found
+    assert ("reversed", "2023-03-03", "After an internal") in found
+
+
+def test_the_first_clause_with_a_verb_decides_not_a_stronger_word_in_a_later_one() -> None:
+    sentence = "The two states considered leaving the Accord last spring, although they finally decided to stay in it."
+    assert frames(sentence)[0].type == "deliberation"
+
+
+def test_words_of_a_title_and_an_instrument_s_content_are_not_verbs() -> None:
+    assert frames("The delegation abstained on the Convention on the Prohibition of Incendiary Shells.")[0].type == "treaty_action"
+    assert frames("Ostravia is not one of the 40 parties to the Accord, a treaty that bans incendiary shells.")[0].type == "report"
+    assert frames("The Accord prohibits the sale of incendiary shells.") == []
+
+
+def test_a_figure_in_a_clause_of_its_own_is_reported_apart() -> None:
+    found = frames("The cabinet adopted the Accord on shells, which has more than 40 parties.")
+    assert [f.type for f in found] == ["adopted", "report"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("The agency has cleared mines in 12 countries.", PUB),  # a figure holds as of publication
+        ("Helped 9 countries become free of shells;", PUB),
+        ("The agency had a stockpile of 5,000 shells.", f"on or before {PUB}"),  # simple past: before it
+        ("The government needs to restore the export ban.", PUB),  # a demand made in the document
+        ("Activists urged the minister to restore the export ban.", f"on or before {PUB}"),
+        ("It builds on previous steps to ban incendiary shells.", f"on or before {PUB}"),
+        ("The talks come in the wake of the recent authorization of drone exports.", f"on or before {PUB}"),
+    ],
+)
+def test_dates_from_tense_modality_and_prior_reference(tmp_path: Path, sentence: str, date: str) -> None:
+    first = min(proposed(tmp_path, sentence), key=lambda p: (p.start, -p.confidence))
+    assert str(first.date.spec) == date
+
+
+def test_a_sentence_referring_back_takes_the_paragraph_s_date(tmp_path: Path) -> None:
+    found = dated(proposed(tmp_path, "The ministry announced on March 3, 2023 that it will not export drones. "
+                                     "The decision, welcomed by allies, is a change to its policy.\n\n"
+                                     "The decision marks a change to the policy."))  # fmt: skip
+    assert ("statement", "2023-03-03", "The decision, welcomed") in found or ("amended", "2023-03-03", "The decision, welcomed") in found
+    # another paragraph does not carry it
+    assert all(date != "2023-03-03" for _t, date, words in found if words == "The decision marks")
+
+
+def test_list_items_take_the_date_of_their_lead_in(tmp_path: Path) -> None:
+    found = dated(proposed(tmp_path, "On May 5, 2023 the ministry announced that Ostravia will:\n\n"
+                                     "- End the use of drones abroad;\n\n- Ban the sale of drones to armed groups;"))  # fmt: skip
+    items = [date for _t, date, words in found if words.startswith(("End", "Ban"))]
+    assert len(items) == 2
+    assert items and set(items) == {"2023-05-05"}
