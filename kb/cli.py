@@ -24,6 +24,8 @@ from kb.options import as_of_option, at_option, db_option, filter_options, forma
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from kb.sql import Reader
+
 
 class KBGroup(click.Group):
     """Turns library errors into one-line `Error: …` messages with exit status 1."""
@@ -53,9 +55,18 @@ def _notify(message: str) -> None:
 
 
 @contextlib.contextmanager
-def reading(db_arg: str | None) -> Iterator[Session]:
-    """A session reading one snapshot of the knowledge base for the whole command (built, or
-    upgraded when no other writer is busy, first; said on stderr)."""
+def reading(db_arg: str | None) -> Iterator[Reader]:
+    """One snapshot of the knowledge base for the whole command, read through the database's
+    own driver (built, or upgraded when no other writer is busy, first; said on stderr)."""
+    from kb import sql
+
+    with sql.reading(locate(db_arg), _notify) as reader:
+        yield reader
+
+
+@contextlib.contextmanager
+def session_reading(db_arg: str | None) -> Iterator[Session]:
+    """The same snapshot as a SQLAlchemy session, for the commands that read through the ORM."""
     from kb import db as database
 
     with database.reading(locate(db_arg), _notify) as session:
@@ -248,12 +259,12 @@ def timeline_cmd(
     )
     if cite == "pandoc" and fmt != "markdown":
         raise click.BadParameter("Pandoc citations go with --format markdown", param_hint="'--cite'")
-    with reading(db) as session:
+    with reading(db) as reader:
         if fmt in ("json", "csv") and as_of is None:
-            render.stream_timeline(queries.stream_timeline(session, filters=filters), fmt, output)
+            render.stream_timeline(queries.stream_timeline(reader, filters=filters), fmt, output)
             return
-        result = queries.timeline(session, filters=filters)
-        keys = records.citation_keys(session) if cite == "pandoc" else {}
+        result = queries.timeline(reader, filters=filters)
+        keys = records.citation_keys(reader) if cite == "pandoc" else {}
     if fmt == "html":
         from kb.html import write_html
 
@@ -281,8 +292,8 @@ def policies_cmd(fmt: str, db: str | None) -> None:
     """
     from kb import records, render
 
-    with reading(db) as session:
-        rows = records.list_policies(session)
+    with reading(db) as reader:
+        rows = records.list_policies(reader)
         render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "owner", "events", "aliases"))
 
 
@@ -298,8 +309,8 @@ def actors_cmd(fmt: str, db: str | None) -> None:
     """
     from kb import records, render
 
-    with reading(db) as session:
-        rows = records.list_actors(session)
+    with reading(db) as reader:
+        rows = records.list_actors(reader)
         render.write_rows(rows, fmt, sys.stdout, columns=("key", "name", "kind", "events", "aliases"))
 
 
@@ -316,8 +327,8 @@ def sources_cmd(fmt: str, db: str | None) -> None:
     """
     from kb import records, render
 
-    with reading(db) as session:
-        rows = records.list_sources(session)
+    with reading(db) as reader:
+        rows = records.list_sources(reader)
     if fmt in ("csl-json", "bibtex"):
         from kb import bibliography
 
@@ -344,8 +355,8 @@ def show_cmd(kind: str, name: str, fmt: str, db: str | None) -> None:
     """
     from kb import records, render
 
-    with reading(db) as session:
-        record = records.show(session, kind=kind, name=name)
+    with reading(db) as reader:
+        record = records.show(reader, kind=kind, name=name)
         render.write_record(record, fmt, sys.stdout)
 
 
@@ -367,11 +378,11 @@ def state_cmd(policy: str, at: dt.date | None, as_of: dt.date | None, fmt: str, 
     """
     from kb import render_answers, states
 
-    with reading(db) as session:
+    with reading(db) as reader:
         if at is None:
-            render_answers.write_history(states.history(session, policy=policy, as_of=as_of), fmt, sys.stdout)
+            render_answers.write_history(states.history(reader, policy=policy, as_of=as_of), fmt, sys.stdout)
         else:
-            answer = states.state_at(session, policy=policy, at=at, as_of=as_of)
+            answer = states.state_at(reader, policy=policy, at=at, as_of=as_of)
             render_answers.write_answer(answer, fmt, sys.stdout)
 
 
@@ -388,7 +399,7 @@ def conflicts_cmd(policies: tuple[str, ...], fmt: str, db: str | None) -> None:
     """
     from kb import conflicts, render_answers
 
-    with reading(db) as session:
+    with session_reading(db) as session:
         render_answers.write_conflicts(conflicts.find(session, policies=policies), fmt, sys.stdout)
 
 
@@ -411,8 +422,8 @@ def search_cmd(query: str, limit: int, fmt: str, db: str | None) -> None:
     """
     from kb import render_answers, search
 
-    with reading(db) as session:
-        render_answers.write_search(search.search(session, query=query, limit=limit), fmt, sys.stdout)
+    with reading(db) as reader:
+        render_answers.write_search(search.search(reader, query=query, limit=limit), fmt, sys.stdout)
 
 
 @cli.command("verify")
@@ -429,7 +440,7 @@ def verify_cmd(ctx: click.Context, fmt: str, db: str | None) -> None:
     from kb.verify import verify
 
     location = locate(db)
-    with reading(db) as session:
+    with session_reading(db) as session:
         report = verify(session, root=location.root)
     if fmt == "json":
         import json
@@ -477,7 +488,7 @@ def source_new(paths: tuple[Path, ...], no_propose: bool, db: str | None) -> Non
     root = locate_root()
     known = None
     if not no_propose:
-        with reading(db) as session:
+        with session_reading(db) as session:
             known = known_from(session)
     made = new_sources(root=root, paths=list(paths), known=known)
     for source in made:

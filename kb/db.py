@@ -436,6 +436,12 @@ def _make_ready(location: Location, notify: Callable[[str], None], *, wait: bool
         _migrate(location, "upgrade", "head", wait=True, locked=say_upgrading)
 
 
+def make_ready(location: Location, notify: Callable[[str], None]) -> None:
+    """What a read command does first: build a missing knowledge base, upgrade one that is
+    behind when no other writer holds it, refuse what is not one (kb.sql.reading)."""
+    _make_ready(location, notify, wait=False)
+
+
 def _changes_schema(location: Location, pending: list[str]) -> bool:
     """Whether any of these revisions changes the schema (a source revision only adds rows)."""
     from alembic.script import ScriptDirectory

@@ -1,36 +1,27 @@
 """Read the knowledge base: timelines, lists and single records, as plain dataclasses.
 
-Queries use SQLAlchemy Core over the ORM's tables and a fixed number of statements per
-call (no lazy loading), so a timeline costs the same few round trips however long it is.
+Queries are SQL text run through the database's own driver (kb.sql.Reader: no SQLAlchemy on
+the read path), a fixed number of statements per call, so a timeline costs the same few round
+trips however long it is. Every function takes a Reader or a SQLAlchemy session (read in the
+session's own transaction).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import Select, and_, bindparam, exists, func, literal, or_, select, union_all
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from kb.dates import DateSpec, PartialDate, add_days, date_label, is_last_of_month, most_specific, possible_days
 from kb.errors import LookupFailed
-from kb.models import (
-    Actor,
-    ActorAlias,
-    Citation,
-    Event,
-    EventActor,
-    EventPolicy,
-    EventType,
-    Policy,
-    PolicyAlias,
-    Source,
-    StanceAddition,
-)
+from kb.sql import Reader, in_list
 from kb.vocabulary import RESOLVED_BASES
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _CHUNK = 500
 
@@ -144,18 +135,48 @@ def possible_event_days(event: TimelineEvent) -> tuple[dt.date, dt.date]:
 # --- Finding records by key, name or alias -----------------------------------------------------
 
 
-def _find(session: Session, model: Any, alias_model: Any, fk: str, text: str, what: str) -> Any:
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A policy or actor found by name: what callers use of it."""
+
+    id: int
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    id: int
+    key: str
+    headline: str
+    type: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceKey:
+    id: int
+    key: str
+    title: str
+
+
+# (table, alias table, alias table's column naming its owner) of what `_find` looks up.
+_NAMED = {"policy": ("policies", "policy_aliases", "policy_id"), "actor": ("actors", "actor_aliases", "actor_id")}
+
+
+def _find(db: Reader | Session, what: str, text: str) -> Named:
+    reader = Reader.of(db)
+    table, aliases, owner = _NAMED[what]
     needle = text.strip().lower()
     if not needle:
         raise LookupFailed(f"empty {what} name")
-    # A key: one lookup on the unique index, plain columns (what callers use: id, key, name).
-    by_key = session.connection().execute(select(model.id, model.key, model.name).where(model.key == needle)).first()
+    # A key: one lookup on the unique index.
+    by_key = reader.first(f'SELECT id, "key", name FROM {table} WHERE "key" = :k', {"k": needle})
     if by_key is not None:
-        return by_key
-    alias_rows = session.execute(select(getattr(alias_model, fk), alias_model.alias)).all()
-    records = {r.id: r for r in session.scalars(select(model))}
+        return Named(*by_key)
+    records = {r[0]: Named(*r) for r in reader.rows(f'SELECT id, "key", name FROM {table}')}
     names: dict[int, set[str]] = {rid: {r.key.lower(), r.name.lower()} for rid, r in records.items()}
-    for owner_id, alias in alias_rows:
+    for owner_id, alias in reader.rows(f"SELECT {owner}, alias FROM {aliases}"):
         names[owner_id].add(alias.lower())
     exact = [records[rid] for rid, ns in names.items() if needle in ns]
     if len(exact) == 1:
@@ -172,37 +193,42 @@ def _find(session: Session, model: Any, alias_model: Any, fk: str, text: str, wh
     raise LookupFailed(f"no {what} matches {text!r}; candidates: {', '.join(suggestions) or 'none'}")
 
 
-def find_policy(session: Session, text: str) -> Policy:
+def find_policy(db: Reader | Session, text: str) -> Named:
     """A policy by key, name or alias (case-insensitive), or by a unique part of one."""
-    return _find(session, Policy, PolicyAlias, "policy_id", text, "policy")
+    return _find(db, "policy", text)
 
 
-def find_actor(session: Session, text: str) -> Actor:
+def find_actor(db: Reader | Session, text: str) -> Named:
     """An actor by key, name or alias (case-insensitive), or by a unique part of one."""
-    return _find(session, Actor, ActorAlias, "actor_id", text, "actor")
+    return _find(db, "actor", text)
 
 
-def find_event(session: Session, key: str) -> Event:
-    event = session.scalar(select(Event).where(func.lower(Event.key) == key.strip().lower()))
-    if event is None:
-        keys = session.scalars(select(Event.key)).all()
+def find_event(db: Reader | Session, key: str) -> EventRef:
+    reader = Reader.of(db)
+    row = reader.first(
+        'SELECT id, "key", headline, type, date FROM events WHERE lower("key") = :k', {"k": key.strip().lower()}
+    )
+    if row is None:
+        keys = reader.scalars('SELECT "key" FROM events')
         close = difflib.get_close_matches(key, keys, n=5, cutoff=0.4)
         raise LookupFailed(f"no event with key {key!r}" + (f"; did you mean: {', '.join(close)}" if close else ""))
-    return event
+    return EventRef(*row)
 
 
-def find_source(session: Session, key: str) -> Source:
+def find_source(db: Reader | Session, key: str) -> SourceKey:
+    reader = Reader.of(db)
     wanted = key.strip().lower()
-    matches = session.scalars(
-        select(Source).where(or_(func.lower(Source.key) == wanted, func.lower(Source.url) == wanted))
-    ).all()
+    select_ = 'SELECT id, "key", title FROM sources WHERE '
+    matches = reader.rows(select_ + 'lower("key") = :k OR lower(url) = :k', {"k": wanted})
     if not matches:
-        matches = session.scalars(select(Source).where(func.lower(Source.key).contains(wanted))).all()
+        # instr, not LIKE: a key holding % or _ is matched as written
+        matches = reader.rows(select_ + "instr(lower(\"key\"), :k) > 0" if not reader.postgres
+                              else select_ + "strpos(lower(\"key\"), :k) > 0", {"k": wanted})  # fmt: skip
     if len(matches) == 1:
-        return matches[0]
+        return SourceKey(*matches[0])
     if matches:
-        raise LookupFailed(f"source {key!r} is ambiguous; candidates: {', '.join(sorted(s.key for s in matches))}")
-    keys = session.scalars(select(Source.key).order_by(Source.key)).all()
+        raise LookupFailed(f"source {key!r} is ambiguous; candidates: {', '.join(sorted(r[1] for r in matches))}")
+    keys = reader.scalars('SELECT "key" FROM sources ORDER BY "key"')
     raise LookupFailed(f"no source matches {key!r}; sources: {', '.join(keys) or 'none'}")
 
 
@@ -214,85 +240,90 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[i : i + _CHUNK]
 
 
-def published_by(as_of: dt.date) -> Any:
+def published_by(as_of: dt.date, params: dict[str, Any], column: str = "sources.published") -> str:
     """SQL: the source was certainly published on or before as_of (at its precision)."""
     day, month, year = as_of.isoformat(), as_of.isoformat()[:7], as_of.isoformat()[:4]
     month_done = is_last_of_month(as_of)
     year_done = month_done and as_of.month == 12
-    length = func.length(Source.published)
-    return or_(
-        and_(length == 10, Source.published <= day),
-        and_(length == 7, Source.published <= month if month_done else Source.published < month),
-        and_(length == 4, Source.published <= year if year_done else Source.published < year),
-    )
-
-
-def changes_any_state() -> Any:
-    """SQL: the event changes the state of one of its policies (as declared, else by its type)."""
+    params.update(pb_day=day, pb_month=month, pb_year=year)
     return (
-        exists()
-        .where(EventPolicy.event_id == Event.id)
-        .where(func.coalesce(EventPolicy.changes_state, EventType.changes_state))
-        .label("changes_state")
+        f"((length({column}) = 10 AND {column} <= :pb_day)"
+        f" OR (length({column}) = 7 AND {column} {'<=' if month_done else '<'} :pb_month)"
+        f" OR (length({column}) = 4 AND {column} {'<=' if year_done else '<'} :pb_year))"
     )
 
 
-def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int]) -> Select[Any]:
-    stmt = select(
-        Event.id,
-        Event.key,
-        Event.date,
-        Event.precision,
-        Event.qualifier,
-        Event.date_end,
-        Event.type,
-        changes_any_state(),
-        Event.headline,
-        Event.stance,
-        Event.description,
-        Event.sort_key,
-    ).join(EventType, EventType.name == Event.type)
+# Whether the event changes the state of one of its policies (as declared, else by its type).
+CHANGES_ANY_STATE = (
+    "EXISTS (SELECT 1 FROM event_policies ep WHERE ep.event_id = events.id"
+    " AND coalesce(ep.changes_state, event_types.changes_state))"
+)
+
+_EVENT_COLUMNS = (
+    'SELECT events.id, events."key", events.date, events.precision, events.qualifier, events.date_end, events.type, '
+    f"{CHANGES_ANY_STATE} AS changes_state, events.headline, events.stance, events.description, events.sort_key "
+    "FROM events JOIN event_types ON event_types.name = events.type"
+)
+_EVENT_ORDER = ' ORDER BY events.sort_key, events."key"'
+
+
+def _event_select(filters: Filters, policy_ids: list[int], actor_ids: list[int]) -> tuple[str, dict[str, Any]]:
+    params: dict[str, Any] = {}
+    where: list[str] = []
     # IN (subquery) rather than EXISTS: the planner starts from the policy's or actor's index
     # instead of scanning every event.
     if policy_ids:
-        stmt = stmt.where(Event.id.in_(select(EventPolicy.event_id).where(EventPolicy.policy_id.in_(policy_ids))))
+        where.append(
+            "events.id IN (SELECT event_id FROM event_policies WHERE policy_id IN "
+            f"({in_list('p', policy_ids, params)}))"
+        )
     if actor_ids:
-        stmt = stmt.where(Event.id.in_(select(EventActor.event_id).where(EventActor.actor_id.in_(actor_ids))))
+        where.append(
+            f"events.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({in_list('a', actor_ids, params)}))"
+        )
     if filters.types:
-        stmt = stmt.where(Event.type.in_(filters.types))
+        where.append(f"events.type IN ({in_list('t', filters.types, params)})")
     if filters.as_of is not None:
         # Known then: a source published by that day cites it. Its date as then known, and the
         # date filters on it, are worked out from those citations afterwards.
-        stmt = stmt.where(
-            exists()
-            .where(Citation.event_id == Event.id, Citation.source_id == Source.id)
-            .where(published_by(filters.as_of))
+        where.append(
+            "EXISTS (SELECT 1 FROM citations JOIN sources ON sources.id = citations.source_id "
+            f"WHERE citations.event_id = events.id AND {published_by(filters.as_of, params)})"
         )
     else:
         if filters.since is not None:
             # An event overlaps [since, …] when it ends after since. Only a range can start more
             # than a year before it ends, so the others are found by their first day, on its
             # index, and ranges by theirs.
-            since = filters.since.isoformat()
-            until = filters.until.isoformat() if filters.until is not None else "9999-12-31"
-            earliest_start = add_days(filters.since, -366).isoformat()
-            near = select(Event.id).where(Event.first_day.between(earliest_start, until))
-            ranges = select(Event.id).where(Event.date_end.is_not(None), Event.first_day <= until)
-            stmt = stmt.where(Event.id.in_(union_all(near, ranges)), Event.last_day >= since)
+            params.update(
+                since=filters.since.isoformat(),
+                upto=filters.until.isoformat() if filters.until is not None else "9999-12-31",
+                earliest=add_days(filters.since, -366).isoformat(),
+            )
+            where.append(
+                "events.id IN (SELECT id FROM events WHERE first_day BETWEEN :earliest AND :upto "
+                "UNION ALL SELECT id FROM events WHERE date_end IS NOT NULL AND first_day <= :upto) "
+                "AND events.last_day >= :since"
+            )
         if filters.until is not None:
-            stmt = stmt.where(Event.first_day <= filters.until.isoformat())
-    return stmt.order_by(Event.sort_key, Event.key)
+            params["until"] = filters.until.isoformat()
+            where.append("events.first_day <= :until")
+    return _EVENT_COLUMNS + (" WHERE " + " AND ".join(where) if where else "") + _EVENT_ORDER, params
 
 
-def timeline(session: Session, *, filters: Filters) -> Timeline:
+def _named(reader: Reader, filters: Filters) -> tuple[list[Named], list[Named]]:
+    policies = list(dict.fromkeys(find_policy(reader, name) for name in filters.policies))
+    actors = list(dict.fromkeys(find_actor(reader, name) for name in filters.actors))
+    return policies, actors
+
+
+def timeline(db: Reader | Session, *, filters: Filters) -> Timeline:
     """Events matching the filters, in date order, each with its policies, actors and citations."""
-    policies = list(dict.fromkeys(find_policy(session, name) for name in filters.policies))
-    actors = list(dict.fromkeys(find_actor(session, name) for name in filters.actors))
-    selection = _event_select(filters, [p.id for p in policies], [a.id for a in actors])
-    conn = session.connection()  # Core statements: no ORM layer between the rows and the dataclasses
-    events = _events_from_rows(conn.execute(selection).all())
+    reader = Reader.of(db)
+    policies, actors = _named(reader, filters)
+    events = _events_from_rows(reader.rows(*_event_select(filters, [p.id for p in policies], [a.id for a in actors])))
     # Details by chunks of ids: re-running the filter as a subquery was 1.43x slower at 110,000 events.
-    attach_details(session, events, as_of=filters.as_of)
+    attach_details(reader, events, as_of=filters.as_of)
     ordered = list(events.values())
     if filters.as_of is not None:
         ordered = _as_known(ordered, filters)
@@ -304,31 +335,26 @@ def timeline(session: Session, *, filters: Filters) -> Timeline:
     )
 
 
-def stream_timeline(session: Session, *, filters: Filters, page: int = 1000) -> Iterator[TimelineEvent]:
-    """The same events as timeline(), page by page (keyset on the sort columns), so a timeline of
-    any length is written in constant memory. (As-of timelines are re-dated and re-sorted as a
-    whole, so they are built in full.)
+def stream_timeline(db: Reader | Session, *, filters: Filters, page: int = 1000) -> Iterator[TimelineEvent]:
+    """The same events as timeline(), page by page, so a timeline of any length is written in
+    constant memory. (As-of timelines are re-dated and re-sorted as a whole, so they are built
+    in full.)
 
     Every name is resolved here, before the first event is asked for: an unknown or ambiguous
     name fails before a caller has written anything."""
+    reader = Reader.of(db)
     if filters.as_of is not None:
-        return iter(timeline(session, filters=filters).events)
-    policies = list(dict.fromkeys(find_policy(session, name) for name in filters.policies))
-    actors = list(dict.fromkeys(find_actor(session, name) for name in filters.actors))
-    selection = _event_select(filters, [p.id for p in policies], [a.id for a in actors])
-    return _pages(session, selection, page)
+        return iter(timeline(reader, filters=filters).events)
+    policies, actors = _named(reader, filters)
+    return _pages(reader, _event_select(filters, [p.id for p in policies], [a.id for a in actors]), page)
 
 
-def _pages(session: Session, selection: Select[Any], page: int) -> Iterator[TimelineEvent]:
+def _pages(reader: Reader, selection: tuple[str, dict[str, Any]], page: int) -> Iterator[TimelineEvent]:
     # One statement read in partitions: the filter runs once, however many pages (re-running
-    # it per page from a keyset made a 110,000-event timeline 2.4x slower). stream_results
-    # keeps PostgreSQL's rows on the server (a named cursor) until asked for; SQLite's cursor
-    # steps through them anyway.
-    conn = session.connection()
-    result = conn.execution_options(stream_results=True, max_row_buffer=page).execute(selection)
-    for rows in result.partitions(page):
+    # it per page from a keyset made a 110,000-event timeline 2.4x slower).
+    for rows in reader.partitions(*selection, page):
         events = _events_from_rows(rows)
-        attach_details(session, events)
+        attach_details(reader, events)
         yield from events.values()
 
 
@@ -351,27 +377,67 @@ def _as_known(events: list[TimelineEvent], filters: Filters) -> list[TimelineEve
 
 
 def _events_from_rows(rows: Iterable[Any]) -> dict[int, TimelineEvent]:
-    # Rows in _event_select's column order: id, key, date, precision, qualifier, date_end, type,
+    # Rows in _EVENT_COLUMNS' order: id, key, date, precision, qualifier, date_end, type,
     # changes_state, headline, stance, description, sort_key.
     return {r[0]: TimelineEvent(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10]) for r in rows}
 
 
-def attach_details(
-    session: Session, events: dict[int, TimelineEvent], *, as_of: dt.date | None = None, selection: Any = None
-) -> None:
-    """Fill in policies, actors and citations of the given events: two statements per chunk of
-    ids, or two in all when `selection` (a SELECT of exactly these events' ids) is given.
+# Plain columns: a source's text (kilobytes) is never read for a timeline.
+_SOURCE_COLUMNS = (
+    'sources."key", sources.title, sources.url, sources.author, sources.publisher, sources.published, '
+    "sources.kind, sources.partial, sources.note, sources.published_inferred"
+)
+
+
+def _details_statements(ids: str, as_of: str | None) -> tuple[str, str]:
+    """The two statements behind attach_details, for the events whose ids are in `ids` (SQL),
+    with `as_of` (SQL, a condition on sources) only what sources published by then say."""
+    policies = (
+        "SELECT ep.event_id, policies.\"key\", policies.name, '' AS role, 0 AS part, ep.policy_id AS position "
+        f"FROM event_policies ep JOIN policies ON policies.id = ep.policy_id WHERE ep.event_id IN ({ids})"
+    )
+    roles = (
+        'SELECT ea.event_id, actors."key", actors.name, ea.role, 1 AS part, ea.id AS position '
+        "FROM event_actors ea JOIN actors ON actors.id = ea.actor_id"
+        + (" JOIN sources ON sources.id = ea.source_id" if as_of else "")
+        + f" WHERE ea.event_id IN ({ids})"
+        + (f" AND {as_of}" if as_of else "")
+    )
+    additions = (
+        "SELECT sa.event_id, sources.\"key\", sa.text, '' AS role, 2 AS part, sa.id AS position "
+        f"FROM stance_additions sa JOIN sources ON sources.id = sa.source_id WHERE sa.event_id IN ({ids})"
+        + (f" AND {as_of}" if as_of else "")
+    )
+    cites = (
+        "SELECT c.event_id, c.quote, c.stated_date, c.stated_end, c.stated_qualifier, c.date_basis, "
+        "c.attributed_to, c.beyond_publication, c.start_offset, c.end_offset, c.disagrees, "
+        f"{_SOURCE_COLUMNS} FROM citations c JOIN sources ON sources.id = c.source_id WHERE c.event_id IN ({ids})"
+        + (f" AND {as_of}" if as_of else "")
+        + ' ORDER BY c.event_id, sources.published, sources."key", c.position'
+    )
+    return f"{policies} UNION ALL {roles} UNION ALL {additions}", cites
+
+
+@functools.lru_cache(maxsize=64)
+def _details_for_size(size: int) -> tuple[str, str]:
+    # Statement text per chunk size, so the driver's statement cache sees the same text again.
+    return _details_statements(", ".join(f":i{n}" for n in range(size)), None)
+
+
+def attach_details(db: Reader | Session, events: dict[int, TimelineEvent], *, as_of: dt.date | None = None) -> None:
+    """Fill in policies, actors and citations of the given events: two statements per chunk of ids.
 
     With as_of, only what sources published by then say: their citations and their roles."""
-    conn = session.connection()
-    ids = list(events)
-    for chunk in [selection] if selection is not None else _chunks(ids):
-        if selection is None and as_of is None:
-            # The common case: statements built once, ids bound as an expanding IN list.
-            roles_and_policies = conn.execute(_DETAILS, {"ids": list(chunk)}).all()
-            citation_rows = conn.execute(_CITATIONS, {"ids": list(chunk)}).all()
+    reader = Reader.of(db)
+    for chunk in _chunks(list(events)):
+        params: dict[str, Any] = {f"i{n}": event_id for n, event_id in enumerate(chunk)}
+        if as_of is None:
+            both, cites = _details_for_size(len(chunk))
         else:
-            roles_and_policies, citation_rows = _details_for(conn, chunk, as_of)
+            condition = published_by(as_of, params)
+            both, cites = _details_statements(", ".join(f":i{n}" for n in range(len(chunk))), condition)
+        roles_and_policies = reader.rows(both, params)
+        citation_rows = reader.rows(cites, params)
         seen: set[tuple[int, str, str]] = set()
         # Policies by name, actors in the order sources gave them.
         for event_id, key, name, role, part, _ in sorted(
@@ -392,65 +458,8 @@ def attach_details(
             events[event_id].citations.append(CitationOut(*cited, ref))  # type: ignore[arg-type]
 
 
-
-def _details_statements(where_events: Any, as_of: dt.date | None) -> tuple[Any, Any]:
-    """The two statements behind attach_details, for events chosen by where_events(column)."""
-    policies = (
-        select(EventPolicy.event_id, Policy.key, Policy.name, literal("").label("role"), literal(0).label("part"),
-               EventPolicy.policy_id.label("position"))  # fmt: skip
-        .join(Policy, Policy.id == EventPolicy.policy_id)
-        .where(where_events(EventPolicy.event_id))
-    )
-    roles = (
-        select(EventActor.event_id, Actor.key, Actor.name, EventActor.role, literal(1).label("part"),
-               EventActor.id.label("position"))  # fmt: skip
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(where_events(EventActor.event_id))
-    )
-    additions = (
-        select(StanceAddition.event_id, Source.key, StanceAddition.text, literal("").label("role"),
-               literal(2).label("part"), StanceAddition.id.label("position"))  # fmt: skip
-        .join(Source, Source.id == StanceAddition.source_id)
-        .where(where_events(StanceAddition.event_id))
-    )
-    cites = (
-        select(*_CITATION_COLUMNS, *_SOURCE_COLUMNS)
-        .join(Source, Source.id == Citation.source_id)
-        .where(where_events(Citation.event_id))
-        .order_by(Citation.event_id, Source.published, Source.key, Citation.position)
-    )
-    if as_of is not None:
-        roles = roles.join(Source, Source.id == EventActor.source_id).where(published_by(as_of))
-        cites = cites.where(published_by(as_of))
-        additions = additions.where(published_by(as_of))
-    return union_all(policies, roles, additions), cites
-
-
-def _details_for(conn: Any, chunk: Any, as_of: dt.date | None) -> tuple[list[Any], list[Any]]:
-    if isinstance(chunk, Select):
-        both, cites = _details_statements(lambda column: column.in_(chunk), as_of)
-    else:
-        both, cites = _details_statements(lambda column: column.in_(list(chunk)), as_of)
-    return conn.execute(both).all(), conn.execute(cites).all()
-
-
-# Plain columns, not ORM entities: a source's text (kilobytes) is never loaded for a timeline.
-_CITATION_COLUMNS = (
-    Citation.event_id, Citation.quote, Citation.stated_date, Citation.stated_end, Citation.stated_qualifier,
-    Citation.date_basis, Citation.attributed_to, Citation.beyond_publication, Citation.start_offset, Citation.end_offset,
-    Citation.disagrees,
-)  # fmt: skip
-_SOURCE_COLUMNS = (
-    Source.key.label("source_key"), Source.title, Source.url, Source.author, Source.publisher, Source.published,
-    Source.kind, Source.partial, Source.note, Source.published_inferred,
-)  # fmt: skip
-
-
-_DETAILS, _CITATIONS = _details_statements(lambda column: column.in_(bindparam("ids", expanding=True)), None)
-
-
-
-def source_ref(src: Source) -> SourceRef:
+def source_ref(src: Any) -> SourceRef:
+    """A SourceRef from anything with a source's attributes (an ORM Source, a row)."""
     return SourceRef(
         key=src.key,
         title=src.title,
@@ -465,36 +474,40 @@ def source_ref(src: Source) -> SourceRef:
     )
 
 
-def events_by_id(session: Session, ids: list[int]) -> dict[int, TimelineEvent]:
+def events_by_id(db: Reader | Session, ids: list[int]) -> dict[int, TimelineEvent]:
     """These events with their policies, actors and citations, by id, in timeline order."""
+    reader = Reader.of(db)
     rows = []
     for chunk in _chunks(ids):
-        rows.extend(session.execute(_event_select(Filters(), [], []).where(Event.id.in_(chunk))).all())
+        params: dict[str, Any] = {}
+        rows.extend(reader.rows(f"{_EVENT_COLUMNS} WHERE events.id IN ({in_list('e', chunk, params)})", params))
     rows.sort(key=lambda r: (r[11], r[1]))  # timeline order: sort_key, key
     events = _events_from_rows(rows)
-    attach_details(session, events)
+    attach_details(reader, events)
     return events
 
 
 def sources_with_citations(
-    session: Session, ids: list[int]
+    db: Reader | Session, ids: list[int]
 ) -> dict[int, tuple[SourceRef, int, int, list[tuple[int, int, str, str, str]]]]:
     """For each source: its reference, where its <CONTENT> lies, and for each of its citations the
     offsets, event key, event date label and headline. Two statements, however many sources."""
-    conn = session.connection()
+    reader = Reader.of(db)
     out: dict[int, tuple[SourceRef, int, int, list[tuple[int, int, str, str, str]]]] = {}
-    for row in conn.execute(
-        select(Source.id, *_SOURCE_COLUMNS, Source.content_start, Source.content_end).where(Source.id.in_(ids))
+    params: dict[str, Any] = {}
+    wanted = in_list("s", ids, params)
+    for sid, key, title, url, author, publisher, published, kind, partial, note, inferred, start, end in reader.rows(
+        f"SELECT sources.id, {_SOURCE_COLUMNS}, sources.content_start, sources.content_end FROM sources "
+        f"WHERE sources.id IN ({wanted})",
+        params,
     ):
-        ref = SourceRef(row.source_key, row.title, row.url, row.author, row.publisher, row.published, row.kind,
-                        bool(row.partial), row.note, bool(row.published_inferred))  # fmt: skip
-        out[row.id] = (ref, row.content_start, row.content_end, [])
-    for source_id, start, end, key, date, qualifier, date_end, headline in conn.execute(
-        select(Citation.source_id, Citation.start_offset, Citation.end_offset, Event.key, Event.date, Event.qualifier,
-               Event.date_end, Event.headline)  # fmt: skip
-        .join(Event, Event.id == Citation.event_id)
-        .where(Citation.source_id.in_(ids))
-        .order_by(Citation.source_id, Citation.start_offset)
-    ).all():
+        ref = SourceRef(key, title, url, author, publisher, published, kind, bool(partial), note, bool(inferred))
+        out[sid] = (ref, start, end, [])
+    for source_id, start, end, key, date, qualifier, date_end, headline in reader.rows(
+        'SELECT c.source_id, c.start_offset, c.end_offset, events."key", events.date, events.qualifier, '
+        "events.date_end, events.headline FROM citations c JOIN events ON events.id = c.event_id "
+        f"WHERE c.source_id IN ({wanted}) ORDER BY c.source_id, c.start_offset",
+        params,
+    ):
         out[source_id][3].append((start, end, key, date_label(date, qualifier, date_end), headline))
     return out

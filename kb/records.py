@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from kb.errors import LookupFailed
-from kb.models import Actor, ActorAlias, Citation, EventActor, EventPolicy, Policy, PolicyAlias, Source
 from kb.queries import (
     Filters,
     Timeline,
@@ -20,7 +16,10 @@ from kb.queries import (
     find_source,
     timeline,
 )
+from kb.sql import Reader
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -62,82 +61,80 @@ class SourceRow:
     citation_key: str  # readable and stable: the same in CSL-JSON, BibTeX and Pandoc citations
 
 
-def _aliases(session: Session, alias_model: Any, fk: str) -> dict[int, list[str]]:
+def _aliases(reader: Reader, table: str, owner: str) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    for owner_id, alias in session.execute(
-        select(getattr(alias_model, fk), alias_model.alias).distinct().order_by(alias_model.alias)
-    ):
+    for owner_id, alias in reader.rows(f"SELECT DISTINCT {owner}, alias FROM {table} ORDER BY alias"):
         out.setdefault(owner_id, []).append(alias)
     return out
 
 
-def list_policies(session: Session) -> list[PolicyRow]:
-    counts = dict(session.execute(select(EventPolicy.policy_id, func.count()).group_by(EventPolicy.policy_id)).all())
-    aliases = _aliases(session, PolicyAlias, "policy_id")
-    owner_names = dict(session.execute(select(Actor.id, Actor.name)).all())
-    return [
-        PolicyRow(p.key, p.name, owner_names.get(p.owner_id), p.description, aliases.get(p.id, []), counts.get(p.id, 0))
-        for p in session.scalars(select(Policy).order_by(Policy.name))
-    ]
-
-
-def list_actors(session: Session) -> list[ActorRow]:
-    counts = dict(
-        session.execute(
-            select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id))).group_by(EventActor.actor_id)
-        ).all()
+def list_policies(db: Reader | Session) -> list[PolicyRow]:
+    reader = Reader.of(db)
+    counts = dict(reader.rows("SELECT policy_id, count(*) FROM event_policies GROUP BY policy_id"))
+    aliases = _aliases(reader, "policy_aliases", "policy_id")
+    rows = reader.rows(
+        'SELECT p.id, p."key", p.name, owner.name, p.description FROM policies p '
+        "LEFT JOIN actors owner ON owner.id = p.owner_id ORDER BY p.name"
     )
-    aliases = _aliases(session, ActorAlias, "actor_id")
-    return [
-        ActorRow(a.key, a.name, a.kind, a.description, aliases.get(a.id, []), counts.get(a.id, 0))
-        for a in session.scalars(select(Actor).order_by(Actor.name))
-    ]
+    return [PolicyRow(key, name, owner, description, aliases.get(pid, []), counts.get(pid, 0))
+            for pid, key, name, owner, description in rows]  # fmt: skip
 
 
-def list_sources(session: Session, *, key: str | None = None) -> list[SourceRow]:
-    cites = dict(session.execute(select(Citation.source_id, func.count()).group_by(Citation.source_id)).all())
-    evs = dict(
-        session.execute(
-            select(Citation.source_id, func.count(func.distinct(Citation.event_id))).group_by(Citation.source_id)
-        ).all()
+def list_actors(db: Reader | Session) -> list[ActorRow]:
+    reader = Reader.of(db)
+    counts = dict(reader.rows("SELECT actor_id, count(DISTINCT event_id) FROM event_actors GROUP BY actor_id"))
+    aliases = _aliases(reader, "actor_aliases", "actor_id")
+    rows = reader.rows('SELECT id, "key", name, kind, description FROM actors ORDER BY name')
+    return [ActorRow(key, name, kind, description, aliases.get(aid, []), counts.get(aid, 0))
+            for aid, key, name, kind, description in rows]  # fmt: skip
+
+
+def list_sources(db: Reader | Session, *, key: str | None = None) -> list[SourceRow]:
+    reader = Reader.of(db)
+    counts = {
+        sid: (cites, events)
+        for sid, cites, events in reader.rows(
+            "SELECT source_id, count(*), count(DISTINCT event_id) FROM citations GROUP BY source_id"
+        )
+    }
+    keys = citation_keys(reader)
+    rows = reader.rows(
+        'SELECT s.id, s."key", s.title, s.author, s.publisher, issuer.name, s.published, s.kind, s.url, '
+        "s.partial, s.note, s.sha256, s.added_at FROM sources s LEFT JOIN actors issuer ON issuer.id = s.issuer_id"
+        + (' WHERE s."key" = :k' if key is not None else "")
+        + ' ORDER BY s.published, s."key"',
+        {"k": key},
     )
-    issuers = dict(session.execute(select(Actor.id, Actor.name)).all())
-    keys = citation_keys(session)
-    stmt = select(Source).order_by(Source.published, Source.key)
-    if key is not None:
-        stmt = stmt.where(Source.key == key)
     return [
         SourceRow(
-            key=s.key,
-            title=s.title,
-            author=s.author,
-            publisher=s.publisher,
-            issuer=issuers.get(s.issuer_id),
-            published=s.published,
-            kind=s.kind,
-            url=s.url,
-            partial=bool(s.partial),
-            note=s.note,
-            sha256=s.sha256,
-            added_at=s.added_at,
-            citations=cites.get(s.id, 0),
-            events=evs.get(s.id, 0),
-            citation_key=keys[s.key],
+            key=skey,
+            title=title,
+            author=author,
+            publisher=publisher,
+            issuer=issuer,
+            published=published,
+            kind=kind,
+            url=url,
+            partial=bool(partial),
+            note=note,
+            sha256=sha256,
+            added_at=added_at,
+            citations=counts.get(sid, (0, 0))[0],
+            events=counts.get(sid, (0, 0))[1],
+            citation_key=keys[skey],
         )
-        for s in session.scalars(stmt)
+        for sid, skey, title, author, publisher, issuer, published, kind, url, partial, note, sha256, added_at in rows
     ]
 
 
-def citation_keys(session: Session) -> dict[str, str]:
+def citation_keys(db: Reader | Session) -> dict[str, str]:
     """Every source's citation key (kb.bibliography.citation_keys, sources in the order they were added)."""
     from kb.bibliography import citation_keys as keys_for
 
-    issuer = Actor.__table__.alias("issuer")
-    rows = session.execute(
-        select(Source.key, Source.author, issuer.c.key, Source.publisher, Source.published, Source.title)
-        .outerjoin(issuer, issuer.c.id == Source.issuer_id)
-        .order_by(Source.id)
-    ).all()
+    rows = Reader.of(db).rows(
+        'SELECT s."key", s.author, issuer."key", s.publisher, s.published, s.title FROM sources s '
+        "LEFT JOIN actors issuer ON issuer.id = s.issuer_id ORDER BY s.id"
+    )
     return keys_for(tuple(r) for r in rows)
 
 
@@ -152,27 +149,28 @@ class Record:
     timeline: Timeline
 
 
-def show(session: Session, *, kind: str, name: str) -> Record:
+def show(db: Reader | Session, *, kind: str, name: str) -> Record:
     """The record of this kind named by name, with its events and their citations."""
+    reader = Reader.of(db)
     if kind == "policy":
-        policy = find_policy(session, name)
-        row = next(r for r in list_policies(session) if r.key == policy.key)
-        tl = timeline(session, filters=Filters(policies=(policy.key,)))
+        policy = find_policy(reader, name)
+        row = next(r for r in list_policies(reader) if r.key == policy.key)
+        tl = timeline(reader, filters=Filters(policies=(policy.key,)))
         return Record("policy", policy.key, policy.name, _fields(row), tl)
     if kind == "actor":
-        actor = find_actor(session, name)
-        arow = next(r for r in list_actors(session) if r.key == actor.key)
-        tl = timeline(session, filters=Filters(actors=(actor.key,)))
+        actor = find_actor(reader, name)
+        arow = next(r for r in list_actors(reader) if r.key == actor.key)
+        tl = timeline(reader, filters=Filters(actors=(actor.key,)))
         return Record("actor", actor.key, actor.name, _fields(arow), tl)
     if kind == "event":
-        event = find_event(session, name)
-        tl = _timeline_of(session, [event.id])
+        event = find_event(reader, name)
+        tl = _timeline_of(reader, [event.id])
         return Record("event", event.key, event.headline, {"type": event.type, "date": event.date}, tl)
     if kind == "source":
-        source = find_source(session, name)
-        srow = list_sources(session, key=source.key)[0]
-        ids = session.scalars(select(Citation.event_id).where(Citation.source_id == source.id).distinct()).all()
-        return Record("source", source.key, source.title, _fields(srow), _timeline_of(session, list(ids)))
+        source = find_source(reader, name)
+        srow = list_sources(reader, key=source.key)[0]
+        ids = reader.scalars("SELECT DISTINCT event_id FROM citations WHERE source_id = :s", {"s": source.id})
+        return Record("source", source.key, source.title, _fields(srow), _timeline_of(reader, ids))
     raise LookupFailed(f"unknown record kind {kind!r}")
 
 
@@ -180,7 +178,5 @@ def _fields(row: Any) -> dict[str, Any]:
     return {k: v for k, v in row.__dict__.items() if k not in ("key",)}
 
 
-def _timeline_of(session: Session, event_ids: list[int]) -> Timeline:
-    return Timeline(list(events_by_id(session, event_ids).values()))
-
-
+def _timeline_of(reader: Reader, event_ids: list[int]) -> Timeline:
+    return Timeline(list(events_by_id(reader, event_ids).values()))

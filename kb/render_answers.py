@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from kb.conflicts import Conflict
 from kb.queries import TimelineEvent, event_date
 from kb.render import csv_writer, displayed, event_json, format_date, json_text, number_sources, source_marks, write_sources
 from kb.search import Results
 from kb.states import Answer, History, State
+
+if TYPE_CHECKING:
+    from kb.conflicts import Conflict  # it reads through the ORM: imported by `kb conflicts` alone
 
 _STATUS_WORDS = {"determinate": "in force", "indeterminate": "indeterminate", "none": "no recorded state"}
 

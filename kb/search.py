@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import bindparam, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from kb import queries
 from kb.errors import KBError
+from kb.sql import Reader, in_list
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class SearchError(KBError):
@@ -87,33 +87,34 @@ _PHRASES = (
 )
 
 
-def variants_from(session: Session, query: str) -> Variants:
+def variants_from(db: Reader | Session, query: str) -> Variants:
     """The knowledge base's variant groups that can matter to this query: term variants, policy
     and actor names with their aliases, each group with a phrase holding one of its words.
 
     A knowledge base may hold tens of thousands of names: one scan finds the groups with a
     phrase that contains a word of the query, then each group's phrases are read by key."""
+    reader = Reader.of(db)
     words = sorted({w for w in _TOKEN.findall(query.lower()) if len(w) > 1})
     if not words:
         return NO_VARIANTS
     params = {f"w{i}": f"%{w}%" for i, w in enumerate(words)}
     matched = " OR ".join(f"lower(phrase) LIKE :w{i}" for i in range(len(words)))
-    hits = session.execute(text(f"SELECT DISTINCT grp FROM ({_PHRASES}) v WHERE {matched}"), params).scalars().all()
+    hits = reader.scalars(f"SELECT DISTINCT grp FROM ({_PHRASES}) v WHERE {matched}", params)
     terms = [g[1:] for g in hits if g[0] == "t"]
     policy_ids = [int(g[1:]) for g in hits if g[0] == "p"]
     actor_ids = [int(g[1:]) for g in hits if g[0] == "a"]
     rows: list[tuple[str, str]] = []
     for sql, keys in (
-        ("SELECT 't' || term, term FROM term_variants WHERE term IN :k "
-         "UNION ALL SELECT 't' || term, variant FROM term_variants WHERE term IN :k", terms),
-        ("SELECT 'p' || id, name FROM policies WHERE id IN :k "
-         "UNION ALL SELECT 'p' || policy_id, alias FROM policy_aliases WHERE policy_id IN :k", policy_ids),
-        ("SELECT 'a' || id, name FROM actors WHERE id IN :k "
-         "UNION ALL SELECT 'a' || actor_id, alias FROM actor_aliases WHERE actor_id IN :k", actor_ids),
+        ("SELECT 't' || term, term FROM term_variants WHERE term IN ({k}) "
+         "UNION ALL SELECT 't' || term, variant FROM term_variants WHERE term IN ({k})", terms),
+        ("SELECT 'p' || id, name FROM policies WHERE id IN ({k}) "
+         "UNION ALL SELECT 'p' || policy_id, alias FROM policy_aliases WHERE policy_id IN ({k})", policy_ids),
+        ("SELECT 'a' || id, name FROM actors WHERE id IN ({k}) "
+         "UNION ALL SELECT 'a' || actor_id, alias FROM actor_aliases WHERE actor_id IN ({k})", actor_ids),
     ):  # fmt: skip
         if keys:
-            statement = text(sql).bindparams(bindparam("k", expanding=True))
-            rows.extend(tuple(r) for r in session.execute(statement, {"k": keys}))
+            bound: dict[str, Any] = {}
+            rows.extend(reader.rows(sql.format(k=in_list("k", keys, bound)), bound))
     groups: dict[str, list[str]] = {}
     for group, phrase in rows:
         # "the Republic", "the Ministry": a reference that names something only inside its
@@ -301,56 +302,53 @@ _PG_DOCUMENTS = {
 }
 
 
-def search(session: Session, *, query: str, limit: int = 20) -> Results:
+def search(db: Reader | Session, *, query: str, limit: int = 20) -> Results:
     """Ranked events and source passages matching the query (lower rank is better)."""
-    postgres = session.get_bind().dialect.name == "postgresql"
-    variants = variants_from(session, query)
-    fts = tsquery(query, variants) if postgres else fts_query(query, variants)
+    reader = Reader.of(db)
+    variants = variants_from(reader, query)
+    fts = tsquery(query, variants) if reader.postgres else fts_query(query, variants)
     try:
-        event_rows, source_rows = (_postgres_rows if postgres else _sqlite_rows)(session, fts, limit)
-    except (OperationalError, ProgrammingError) as exc:
-        raise SearchError(f"cannot search for {query!r}: {str(exc.orig).splitlines()[0]}") from None
-    events = queries.events_by_id(session, [r.rowid for r in event_rows])
+        # rows: (id, marked headline, marked stance, rank) and (id, marked text, rank)
+        event_rows, source_rows = (_postgres_rows if reader.postgres else _sqlite_rows)(reader, fts, limit)
+    except reader.errors as exc:
+        raise SearchError(f"cannot search for {query!r}: {str(exc).splitlines()[0]}") from None
+    events = queries.events_by_id(reader, [r[0] for r in event_rows])
     event_hits = [
-        EventHit(events[r.rowid], _join_marks(r.headline if OPEN in r.headline else (r.stance or r.headline)), r.rank)
-        for r in event_rows
-        if r.rowid in events
+        EventHit(events[rowid], _join_marks(headline if OPEN in headline else (stance or headline)), rank)
+        for rowid, headline, stance, rank in event_rows
+        if rowid in events
     ]
-    details = queries.sources_with_citations(session, [row.rowid for row in source_rows])
+    details = queries.sources_with_citations(reader, [row[0] for row in source_rows])
     source_hits = []
-    for row in source_rows:
-        ref, content_start, content_end, citations = details[row.rowid]
-        hit = SourceHit(ref, row.rank)
-        hit.passages = _passages(row.marked, content_start, content_end, citations)
+    for rowid, marked, rank in source_rows:
+        ref, content_start, content_end, citations = details[rowid]
+        hit = SourceHit(ref, rank)
+        hit.passages = _passages(marked, content_start, content_end, citations)
         source_hits.append(hit)
     return Results(query, fts, event_hits, source_hits)
 
 
-def _sqlite_rows(session: Session, fts: str, limit: int) -> tuple[list[Any], list[Any]]:
-    events = session.execute(
-        text(
-            "SELECT rowid, highlight(events_fts, 0, :a, :b) AS headline, "
-            "highlight(events_fts, 1, :a, :b) AS stance, rank FROM events_fts "
-            "WHERE events_fts MATCH :q ORDER BY rank LIMIT :n"
-        ),
+def _sqlite_rows(reader: Reader, fts: str, limit: int) -> tuple[list[Any], list[Any]]:
+    events = reader.rows(
+        "SELECT rowid, highlight(events_fts, 0, :a, :b) AS headline, "
+        "highlight(events_fts, 1, :a, :b) AS stance, rank FROM events_fts "
+        "WHERE events_fts MATCH :q ORDER BY rank LIMIT :n",
         {"q": fts, "a": OPEN, "b": CLOSE, "n": limit},
-    ).all()
-    sources = session.execute(
-        text(
-            "SELECT rowid, highlight(sources_fts, 1, :a, :b) AS marked, rank FROM sources_fts "
-            "WHERE sources_fts MATCH :q ORDER BY rank LIMIT :n"
-        ),
+    )
+    sources = reader.rows(
+        "SELECT rowid, highlight(sources_fts, 1, :a, :b) AS marked, rank FROM sources_fts "
+        "WHERE sources_fts MATCH :q ORDER BY rank LIMIT :n",
         {"q": fts, "a": _MARK_A, "b": _MARK_B, "n": limit},
-    ).all()
-    return list(events), list(sources)
+    )
+    return events, sources
 
 
-def _postgres_rows(session: Session, tsq: str, limit: int) -> tuple[list[Any], list[Any]]:
+def _postgres_rows(reader: Reader, tsq: str, limit: int) -> tuple[list[Any], list[Any]]:
     def marks(a: str, b: str) -> str:
         return f"StartSel={a},StopSel={b},HighlightAll=true"
 
-    events = session.execute(
-        text(
+    events = reader.rows(
+        (
             "SELECT e.id AS rowid, ts_headline('english', e.headline, q, :m) AS headline, "
             "ts_headline('english', coalesce(e.stance, ''), q, :m) AS stance, "
             f"-ts_rank(to_tsvector('english', {_PG_DOCUMENTS['events']}), q) AS rank "
@@ -358,17 +356,17 @@ def _postgres_rows(session: Session, tsq: str, limit: int) -> tuple[list[Any], l
             f"WHERE to_tsvector('english', {_PG_DOCUMENTS['events']}) @@ q ORDER BY rank, e.id LIMIT :n"
         ),
         {"q": tsq, "m": marks(OPEN, CLOSE), "n": limit},
-    ).all()
-    sources = session.execute(
-        text(
+    )
+    sources = reader.rows(
+        (
             "SELECT s.id AS rowid, ts_headline('english', s.text, q, :m) AS marked, "
             f"-ts_rank(to_tsvector('english', {_PG_DOCUMENTS['sources']}), q) AS rank "
             "FROM sources s, to_tsquery('english', :q) q "
             f"WHERE to_tsvector('english', {_PG_DOCUMENTS['sources']}) @@ q ORDER BY rank, s.id LIMIT :n"
         ),
         {"q": tsq, "m": marks(_MARK_A, _MARK_B), "n": limit},
-    ).all()
-    return list(events), list(sources)
+    )
+    return events, sources
 
 
 def _matches(marked: str) -> tuple[str, list[tuple[int, int]]]:

@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from kb import queries
 from kb.dates import DateSpec
-from kb.models import Event, EventPolicy, EventType
 from kb.queries import PolicyRef, TimelineEvent
+from kb.sql import Reader
 from kb.vocabulary import CONFIRMATION_TYPE
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass
@@ -72,30 +74,34 @@ class Answer:
     confirmed_by: TimelineEvent | None = None  # the latest confirmation of the state on or before `at`
 
 
-def _changing_keys(session: Session, policy_id: int) -> set[str]:
-    """The events that change this policy's state: as their annotation declares, else by type."""
-    stmt = (
-        select(Event.key)
-        .join(EventPolicy, EventPolicy.event_id == Event.id)
-        .join(EventType, EventType.name == Event.type)
-        .where(EventPolicy.policy_id == policy_id, func.coalesce(EventPolicy.changes_state, EventType.changes_state))
+def _changing(reader: Reader, policy_id: int) -> dict[str, str]:
+    """The events that change this policy's state (as their annotation declares, else by type),
+    with their types."""
+    return dict(
+        reader.rows(
+            'SELECT events."key", events.type FROM events '
+            "JOIN event_policies ep ON ep.event_id = events.id JOIN event_types ON event_types.name = events.type "
+            "WHERE ep.policy_id = :p AND coalesce(ep.changes_state, event_types.changes_state)",
+            {"p": policy_id},
+        )
     )
-    return set(session.execute(stmt).scalars())
 
 
 def _order(event: TimelineEvent) -> tuple[str, str]:
     return (queries.event_date(event).sort_key(), event.key)
 
 
-def history(session: Session, *, policy: str, as_of: dt.date | None = None) -> History:
+def history(db: Reader | Session, *, policy: str, as_of: dt.date | None = None) -> History:
     """The policy's states in order, each from its opening event to the next, with the
     confirmations dated within each."""
-    found = queries.find_policy(session, policy)
-    changing = _changing_keys(session, found.id)
-    types = session.execute(select(Event.type).where(Event.key.in_(changing)).distinct()).scalars().all() if changing else []
+    reader = Reader.of(db)
+    found = queries.find_policy(reader, policy)
+    changing = _changing(reader, found.id)
     tl = queries.timeline(
-        session,
-        filters=queries.Filters(policies=(found.key,), types=tuple(sorted({*types, CONFIRMATION_TYPE})), as_of=as_of),
+        reader,
+        filters=queries.Filters(
+            policies=(found.key,), types=tuple(sorted({*changing.values(), CONFIRMATION_TYPE})), as_of=as_of
+        ),
     )
     states: list[State] = []
     base: TimelineEvent | None = None
@@ -128,9 +134,9 @@ def _days(state: State) -> str:
     return lo if lo == hi else f"{lo} to {hi}"
 
 
-def state_at(session: Session, *, policy: str, at: dt.date, as_of: dt.date | None = None) -> Answer:
+def state_at(db: Reader | Session, *, policy: str, at: dt.date, as_of: dt.date | None = None) -> Answer:
     """The state in force on day `at`, or why it cannot be told."""
-    hist = history(session, policy=policy, as_of=as_of)
+    hist = history(db, policy=policy, as_of=as_of)
     happened = [s for s in hist.states if s.latest <= at]
     current = happened[-1] if happened else None
     after = hist.states[current.number :] if current else hist.states

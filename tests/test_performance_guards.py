@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from helpers import sqlite_only
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, text
 
 from kb import queries, search
 from kb.db import make_engine, session_scope
@@ -42,18 +42,22 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 
 
 def statements_of(engine: Engine, run) -> list[tuple[str, object]]:  # noqa: ANN001
+    """Every statement `run` sends through the driver (reads go through sqlite3 itself, not
+    SQLAlchemy): SQLite's expanded text, parameters inlined."""
     seen: list[tuple[str, object]] = []
 
-    def capture(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
-        if not statement.startswith(("BEGIN", "PRAGMA")):
-            seen.append((statement, parameters))
+    def capture(statement: str) -> None:
+        # FTS5's own statements on its shadow tables ('main'.'events_fts_…', "-- PRAGMA") aside
+        if not statement.startswith(("BEGIN", "PRAGMA", "ROLLBACK", "COMMIT", "--")) and "'main'." not in statement:
+            seen.append((statement, ()))
 
-    event.listen(engine, "before_cursor_execute", capture)
-    try:
-        with session_scope(engine) as session:
+    with session_scope(engine) as session:
+        raw = session.connection().connection.dbapi_connection
+        raw.set_trace_callback(capture)
+        try:
             run(session)
-    finally:
-        event.remove(engine, "before_cursor_execute", capture)
+        finally:
+            raw.set_trace_callback(None)
     return seen
 
 
@@ -140,10 +144,23 @@ def test_help_imports_no_database_library(built_db: str) -> None:
     assert "click" in modules and "sqlalchemy" not in modules and "kb.queries" not in modules
 
 
-def test_read_command_on_sqlite_imports_no_postgresql_dialect(built_db: str) -> None:
-    modules = _imported(["timeline", "--policy", "us-apl-policy", "--format", "json", "--db", built_db], built_db)
-    assert "kb.queries" in modules
-    assert "sqlalchemy.dialects.postgresql" not in modules and "alembic" not in modules
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--policy", "us-apl-policy", "--format", "json"],
+        ["state", "us-apl-policy", "--at", "2021-04-06"],
+        ["search", "policy"],
+        ["show", "policy", "us-apl-policy"],
+        ["sources"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_read_commands_at_head_import_neither_sqlalchemy_nor_alembic(built_db: str, args: list[str]) -> None:
+    """Read commands run their SQL through sqlite3 itself (docs/performance.md: SQLAlchemy's
+    import alone was several times a whole read command)."""
+    modules = _imported([*args, "--db", built_db], built_db)
+    assert "kb.sql" in modules and "sqlite3" in modules
+    assert not {m for m in modules if m.split(".")[0] in ("sqlalchemy", "alembic")}, args
 
 
 def test_a_timeline_never_loads_source_texts(synthetic: Engine) -> None:

@@ -1,0 +1,251 @@
+"""Reading through the database's own DB-API driver (sqlite3, psycopg): no SQLAlchemy on the read path.
+
+Read commands run SQL text over kb's tables and views with a `Reader` and import neither
+SQLAlchemy nor Alembic while the knowledge base is at head (docs/performance.md says why: their
+import alone cost several times a whole read command). Writes, migrations and the first build
+stay with SQLAlchemy and Alembic (`kb.db`), which `reading` falls back to when the knowledge base
+is missing or behind. Statements are written once, with `:name` parameters, for both databases.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from kb.config import Location
+from kb.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+Row = tuple[Any, ...]
+Params = Mapping[str, Any]
+
+HEAD_MARKER = "migrations/HEAD"
+KB_TABLES = ("sources", "actors", "policies", "events", "citations")
+BUSY_TIMEOUT_MS = 30_000
+PG_LOCK_KEY = 0x6B62_6462  # the advisory lock kb.db's writers hold exclusive ("kbdb")
+
+
+@functools.lru_cache(maxsize=256)
+def _pyformat(sql: str) -> str:
+    """`:name` parameters as psycopg's `%(name)s` (a literal % doubled; `::` casts left alone)."""
+    return re.sub(r"(?<![:\w]):([A-Za-z_]\w*)", r"%(\1)s", sql.replace("%", "%%"))
+
+
+class Reader:
+    """One DB-API connection inside one read transaction; statements take `:name` parameters."""
+
+    def __init__(self, connection: Any, dialect: str) -> None:
+        self.connection = connection
+        self.dialect = dialect  # "sqlite" or "postgresql"
+        self.postgres = dialect == "postgresql"
+        self.errors: tuple[type[Exception], ...] = _driver_errors(dialect)
+
+    @classmethod
+    def of(cls, db: Reader | Session) -> Reader:
+        """A Reader for a Reader, or for a SQLAlchemy session's connection (same transaction)."""
+        if isinstance(db, Reader):
+            return db
+        connection = db.connection()
+        return cls(connection.connection.dbapi_connection, connection.dialect.name)
+
+    def _execute(self, cursor: Any, sql: str, params: Params | None) -> Any:
+        if self.postgres:
+            cursor.execute(_pyformat(sql), params or {})
+        else:
+            cursor.execute(sql, params or {})
+        return cursor
+
+    def rows(self, sql: str, params: Params | None = None) -> list[Row]:
+        cursor = self.connection.cursor()
+        try:
+            return [tuple(r) for r in self._execute(cursor, sql, params).fetchall()]
+        finally:
+            cursor.close()
+
+    def first(self, sql: str, params: Params | None = None) -> Row | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def scalars(self, sql: str, params: Params | None = None) -> list[Any]:
+        return [r[0] for r in self.rows(sql, params)]
+
+    def scalar(self, sql: str, params: Params | None = None) -> Any:
+        row = self.first(sql, params)
+        return row[0] if row else None
+
+    def partitions(self, sql: str, params: Params | None, size: int) -> Iterator[list[Row]]:
+        """The rows of one statement, `size` at a time: the statement runs once (a server-side
+        cursor on PostgreSQL, so rows stay there until asked for)."""
+        cursor = self.connection.cursor(name="kb_stream") if self.postgres else self.connection.cursor()
+        try:
+            self._execute(cursor, sql, params)
+            while True:
+                chunk = cursor.fetchmany(size)
+                if not chunk:
+                    return
+                yield [tuple(r) for r in chunk]
+        finally:
+            cursor.close()
+
+
+def in_list(name: str, values: Iterable[Any], params: dict[str, Any]) -> str:
+    """`:name_0, :name_1, …` for an IN list, the values added to params (an empty list matches nothing)."""
+    values = list(values)
+    params.update({f"{name}_{i}": v for i, v in enumerate(values)})
+    return ", ".join(f":{name}_{i}" for i in range(len(values))) or "NULL"
+
+
+def _driver_errors(dialect: str) -> tuple[type[Exception], ...]:
+    if dialect == "postgresql":
+        import psycopg
+
+        return (psycopg.Error,)
+    import sqlite3
+
+    return (sqlite3.Error,)
+
+
+# --- Opening a knowledge base for reading ---------------------------------------------------------
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file of an sqlite:/// URL (percent-decoded), or None for another database."""
+    if not url.startswith("sqlite:///"):
+        return None
+    database = unquote(url[len("sqlite:///") :].split("?", 1)[0])
+    return database if database and database != ":memory:" else None
+
+
+def _connect(location: Location) -> Reader:
+    path = sqlite_path(location.url)
+    if path is not None:
+        import sqlite3
+
+        # A URI filename: the path percent-quoted, so ?, # and % stay part of it; mode=ro, so a
+        # read can never change the file.
+        conn = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN")
+        return Reader(conn, "sqlite")
+    try:
+        import psycopg
+    except ImportError:
+        raise DatabaseError(
+            "PostgreSQL needs its driver (psycopg), which is not installed: "
+            "install the postgres extra: pip install -e '.[postgres]'"
+        ) from None
+    # libpq takes the same URL without SQLAlchemy's "+driver".
+    scheme, _, rest = location.url.partition("://")
+    conn = psycopg.connect(f"{scheme.split('+')[0]}://{rest}", autocommit=True)
+    # The lock first, the snapshot after it: a snapshot taken while waiting for a writer would
+    # predate its commit and miss the tables it created.
+    conn.execute("SELECT pg_advisory_lock_shared(%s)", (PG_LOCK_KEY,))
+    conn.autocommit = False
+    conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+    conn.read_only = True
+    return Reader(conn, "postgresql")
+
+
+def _revision(reader: Reader) -> str | None:
+    """The knowledge base's revision, or None when it is not (or not yet) one: this read fixes
+    the snapshot every later statement sees."""
+    if reader.postgres:
+        names = reader.scalars(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+    else:
+        names = reader.scalars("SELECT name FROM sqlite_master WHERE type = 'table'")
+    if "alembic_version" not in names or any(t not in names for t in KB_TABLES):
+        return None
+    revisions = reader.scalars("SELECT version_num FROM alembic_version")
+    return revisions[0] if len(revisions) == 1 else None
+
+
+def marked_head(location: Location) -> str | None:
+    """migrations/HEAD when it is current (newer than migrations/versions/), else None."""
+    root = location.root
+    if root is None:
+        return None
+    marker = root / HEAD_MARKER
+    try:
+        if (root / "migrations" / "versions").stat().st_mtime_ns > marker.stat().st_mtime_ns:
+            return None
+        return marker.read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def _ready(location: Location) -> bool:
+    """Whether the knowledge base can be read as it is: it exists and is at head (outside a
+    repository, any knowledge base is read as it is). Anything else goes to kb.db."""
+    path = sqlite_path(location.url)
+    if path is None:
+        return location.url.startswith(("postgresql://", "postgresql+psycopg://"))
+    import os
+
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def reading(location: Location, notify: Callable[[str], None]) -> Iterator[Reader]:
+    """A Reader on one consistent snapshot of the knowledge base for the whole command.
+
+    At head, only the driver is imported. A missing knowledge base, one that is behind, or
+    anything that is not a knowledge base goes through kb.db first (built, upgraded when no
+    other writer holds it, or refused in one line), as every read command did before."""
+    reader = _open_at_head(location) if _ready(location) else None
+    if reader is None:
+        from kb import db
+
+        db.make_ready(location, notify)
+        reader = _open(location)
+    try:
+        yield reader
+        reader.connection.rollback()
+    except reader.errors as exc:
+        raise DatabaseError(f"{location.describe()}: cannot read the database: {str(exc).splitlines()[0]}") from None
+    finally:
+        reader.connection.close()
+
+
+def _open_at_head(location: Location) -> Reader | None:
+    """A Reader when the knowledge base is at head (or read as it is outside a repository), else None."""
+    try:
+        reader = _connect(location)
+    except Exception:
+        return None  # kb.db says what is wrong, in its words
+    try:
+        revision = _revision(reader)
+    except reader.errors:
+        revision = None
+    if revision is not None and (location.root is None or revision == marked_head(location)):
+        return reader
+    reader.connection.close()
+    return None
+
+
+def _open(location: Location) -> Reader:
+    """A Reader after kb.db made the knowledge base ready (or said why it is behind)."""
+    try:
+        reader = _connect(location)
+        revision = _revision(reader)
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        raise DatabaseError(f"{location.describe()}: cannot read the database: {str(exc).splitlines()[0]}") from None
+    if revision is None:
+        reader.connection.close()
+        raise DatabaseError(
+            f"{location.describe()} has no knowledge base at the moment (another kb has just emptied it); try again"
+        )
+    return reader
+
