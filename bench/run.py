@@ -29,11 +29,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import generate  # noqa: E402
-from sqlalchemy import event  # noqa: E402
 
 from kb import queries, search  # noqa: E402
 from kb import loader as kb_loader  # noqa: E402
-from kb.db import make_engine, session_scope  # noqa: E402
+from kb.db import make_engine  # noqa: E402
 
 TARGETS = {
     "cli_timeline_json": 2.0,
@@ -68,80 +67,55 @@ def median(fn: Callable[[], Any], repeat: int = 7) -> float:
 
 # --- In-process queries: kb's query layer vs raw sqlite3 ------------------------------------------
 
-RAW_EVENTS = """
-SELECT e.id, e.key, e.date, e.precision, e.qualifier, e.date_end, e.type, t.changes_state, e.headline, e.stance,
-       e.description, e.sort_key
-FROM events e JOIN event_types t ON t.name = e.type
-WHERE {where} ORDER BY e.sort_key, e.key
-"""
-RAW_DETAILS = """
-SELECT ep.event_id, p.key, p.name, '' AS role, 0 AS part, ep.policy_id FROM event_policies ep
-JOIN policies p ON p.id = ep.policy_id WHERE ep.event_id IN ({ids})
-UNION ALL
-SELECT ea.event_id, a.key, a.name, ea.role, 1, ea.id FROM event_actors ea
-JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({ids})
-"""
-RAW_CITATIONS = """
-SELECT c.event_id, c.quote, c.stated_date, c.stated_end, c.stated_qualifier, c.date_basis, c.attributed_to,
-       c.beyond_publication, c.start_offset, c.end_offset, s.key, s.title, s.url, s.author, s.publisher,
-       s.published, s.kind, s.partial, s.note
-FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.event_id IN ({ids})
-ORDER BY c.event_id, s.published, s.key, c.position
-"""
+def _baseline(name: str) -> Any:
+    """A baseline script of bench/baselines/ as a module, to run its writer in process."""
+    import importlib
 
-
-def raw_timeline(conn: sqlite3.Connection, where: str, params: tuple) -> list[dict[str, Any]]:
-    """The same result as kb's timeline, with hand-written SQL and plain dicts."""
-    events = {}
-    for row in conn.execute(RAW_EVENTS.format(where=where), params):
-        events[row[0]] = {"key": row[1], "date": row[2], "type": row[6], "headline": row[8], "policies": [], "actors": [], "citations": []}
-    ids = list(events)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in sorted(conn.execute(RAW_DETAILS.format(ids=marks), chunk + chunk), key=lambda r: (r[0], r[4], r[2] if r[4] == 0 else "", r[5])):
-            (events[row[0]]["policies"] if row[4] == 0 else events[row[0]]["actors"]).append((row[1], row[2], row[3]))
-        for row in conn.execute(RAW_CITATIONS.format(ids=marks), chunk):
-            events[row[0]]["citations"].append({"quote": row[1], "stated_date": row[2], "source": row[10:]})
-    return list(events.values())
+    sys.path.insert(0, str(REPO / "bench" / "baselines"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(REPO / "bench" / "baselines"))
 
 
 def query_benchmarks(db: Path, results: dict[str, dict[str, float]], only: set[str]) -> None:
+    """What the CLI runs in process (kb's query layer and renderer over a Reader) against the
+    baseline scripts' writers on a plain sqlite3 connection: the same bytes, checked first."""
     if only and not only & {"policy_timeline", "actor_timeline", "month_range", "search_rare", "search_common"}:
         return
-    engine = make_engine(f"sqlite:///{db}", read_only=True)
-    statements: list[str] = []
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-        if not statement.startswith("BEGIN"):
-            statements.append(statement)
-
-    raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    with engine.connect() as conn:
-        policy = conn.exec_driver_sql(
-            "SELECT p.key, p.id FROM policies p WHERE p.key LIKE 'bench-policy-%' ORDER BY p.id LIMIT 1 OFFSET 42"
-        ).one()
-        actor = conn.exec_driver_sql(
-            "SELECT a.key, a.id FROM actors a WHERE a.key LIKE 'bench-actor-%' ORDER BY a.id LIMIT 1 OFFSET 42"
-        ).one()
     import datetime as dt
+    import io
 
+    from kb import render, render_answers
+    from kb.sql import Reader
+
+    import orjson
+
+    base_timeline, base_search = _baseline("timeline"), _baseline("search_text")
+    # the fastest plain encoder of the same bytes
+    _baseline("common").FAST_DUMPS = lambda payload: orjson.dumps(payload, option=orjson.OPT_INDENT_2)
+    ro = f"file:{db}?mode=ro"
+    raw = sqlite3.connect(ro, uri=True)
+    kb_conn = sqlite3.connect(ro, uri=True)
+    reader = Reader(kb_conn, "sqlite")
+    statements: list[str] = []
+    kb_conn.set_trace_callback(lambda sql: statements.append(sql) if not sql.startswith(("--", "BEGIN")) and "'main'." not in sql else None)
+    policy = raw.execute("SELECT key FROM policies WHERE key LIKE 'bench-policy-%' ORDER BY id LIMIT 1 OFFSET 42").fetchone()[0]
+    actor = raw.execute("SELECT key FROM actors WHERE key LIKE 'bench-actor-%' ORDER BY id LIMIT 1 OFFSET 42").fetchone()[0]
     cases = {
         "policy_timeline": (
-            queries.Filters(policies=(policy.key,)),
+            queries.Filters(policies=(policy,)),
             "e.id IN (SELECT event_id FROM event_policies WHERE policy_id = (SELECT id FROM policies WHERE key = ?))",
-            (policy.key,),
+            (policy,),
         ),
         "actor_timeline": (
-            queries.Filters(actors=(actor.key,)),
+            queries.Filters(actors=(actor,)),
             "e.id IN (SELECT event_id FROM event_actors WHERE actor_id = (SELECT id FROM actors WHERE key = ?))",
-            (actor.key,),
+            (actor,),
         ),
         "month_range": (
             queries.Filters(since=dt.date(2010, 3, 1), until=dt.date(2010, 3, 31)),
-            "e.id IN (SELECT id FROM events WHERE first_day BETWEEN ? AND ? UNION ALL "
-            "SELECT id FROM events WHERE date_end IS NOT NULL AND first_day <= ?) AND e.last_day >= ? AND e.first_day <= ?",
+            base_timeline.RANGE,
             ("2009-02-28", "2010-03-31", "2010-03-31", "2010-03-01", "2010-03-31"),
         ),
     }
@@ -149,40 +123,44 @@ def query_benchmarks(db: Path, results: dict[str, dict[str, float]], only: set[s
         if only and name not in only:
             continue
 
-        def run_kb(filters: queries.Filters = filters) -> int:
-            with session_scope(engine) as session:
-                return len(queries.timeline(session, filters=filters).events)
+        def run_kb(filters: queries.Filters = filters) -> str:
+            out = io.StringIO()
+            render.stream_timeline(queries.stream_timeline(reader, filters=filters), "json", out)
+            return out.getvalue()
 
-        def run_raw(where: str = where, params: tuple = params) -> int:
-            return len(raw_timeline(raw, where, params))
+        def run_raw(where: str = where, params: tuple = params) -> str:
+            out = io.StringIO()
+            base_timeline.write(raw, where, params, "json", out)
+            return out.getvalue()
 
-        assert run_kb() == run_raw(), name
+        written = run_kb()
+        if written != run_raw():
+            raise SystemExit(f"{name}: kb and the baseline wrote different timelines")
         statements.clear()
-        events = run_kb()
+        run_kb()
         count = len(statements)
-        results[name] = {"kb": median(run_kb), "baseline": median(run_raw), "events": events, "statements": count}
+        results[name] = {"kb": median(run_kb), "baseline": median(run_raw), "events": written.count('\n    {'),
+                         "statements": count, "bytes": len(written)}  # fmt: skip
     for name, word in (("search_rare", generate.RARE_WORD), ("search_common", "treaty")):
         if only and name not in only:
             continue
-        fts = search.fts_query(word)
 
-        def run_search(word: str = word) -> int:
-            with session_scope(engine) as session:
-                found = search.search(session, query=word, limit=20)
-                return len(found.events) + len(found.sources)
+        def run_search(word: str = word) -> str:
+            out = io.StringIO()
+            render_answers.write_search(search.search(reader, query=word, limit=20), "text", out)
+            return out.getvalue()
 
-        def raw_search(fts: str = fts) -> int:
-            a = raw.execute(
-                "SELECT rowid, highlight(events_fts, 0, '«', '»'), highlight(events_fts, 1, '«', '»'), rank FROM events_fts "
-                "WHERE events_fts MATCH ? ORDER BY rank LIMIT 20", (fts,)).fetchall()  # fmt: skip
-            b = raw.execute(
-                "SELECT rowid, highlight(sources_fts, 1, char(2), char(3)), rank FROM sources_fts "
-                "WHERE sources_fts MATCH ? ORDER BY rank LIMIT 20", (fts,)).fetchall()  # fmt: skip
-            return len(a) + len(b)
+        def raw_search(word: str = word) -> str:
+            out = io.StringIO()
+            base_search.write_search(raw, word, out)
+            return out.getvalue()
 
-        results[name] = {"kb": median(run_search, 5), "baseline": median(raw_search, 5), "hits": run_search()}
+        written = run_search()
+        if written != raw_search():
+            raise SystemExit(f"{name}: kb and the baseline wrote different results")
+        results[name] = {"kb": median(run_search, 5), "baseline": median(raw_search, 5), "bytes": len(written)}
     raw.close()
-    engine.dispose()
+    kb_conn.close()
 
 
 # --- Whole processes ------------------------------------------------------------------------------

@@ -68,7 +68,11 @@ def main(policy: str | None, since: str | None, until: str | None, fmt: str, db:
         lo, hi = bound(since or "0001", False), bound(until or "9999", True)
         earliest = (dt.date.fromisoformat(lo) - dt.timedelta(days=366)).isoformat()
         where, params = RANGE, (earliest, hi, hi, lo, hi)
-    out = sys.stdout
+    write(conn, where, params, fmt, sys.stdout)
+
+
+def write(conn: object, where: str, params: tuple, fmt: str, out: object) -> None:  # noqa: C901
+    """The timeline of the events `where` selects, as kb writes it (bench/run.py calls it in process too)."""
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
