@@ -14,7 +14,7 @@ reviewed date disagreements (which do not move an event's date) and stance addit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict
@@ -28,6 +28,7 @@ from kb.annotations import Contribution, parse_annotation, resolve
 from kb.dates import DateSpec, PartialDate, most_specific
 from kb.documents import Document, parse_document, sha256_bytes
 from kb.errors import LoadError
+from kb.sql import _pyformat
 
 # The writer `kb source migrate` names in the migrations it writes (the newest one).
 WRITER_VERSION = 2
@@ -242,92 +243,68 @@ def _remove_v2(conn: Connection, entries: Sequence[SourceEntry], root: Path) -> 
 def load_v2(conn: Connection, document: Document, contribution: Contribution, *, added_at: str) -> int:
     """Insert one source as writer 1 does, then its relations, inferred date, declared state
     changes, disagreements and stance additions; returns the source id."""
-    source_id = load(conn, document, contribution, added_at=added_at)
+    db = _Cursor(conn)
+    source_id, actor_ids, policy_ids, event_ids = _load(db, document, contribution, added_at=added_at, dates=False)
     if published_inferred(document, contribution):
-        conn.execute(sources3.update().where(sources3.c.id == source_id).values(published_inferred=True))
-    keys = [spec.key for spec in contribution.actors] + [o for spec in contribution.actors for _r, o in spec.relations]
-    actor_ids = dict(conn.execute(sa.select(actors.c.key, actors.c.id).where(actors.c.key.in_(keys))).all()) if keys else {}
-    relation_rows = [
-        dict(actor_id=actor_ids[spec.key], relation=relation, related_id=actor_ids[other], source_id=source_id)
-        for spec in contribution.actors
-        for relation, other in dict.fromkeys(spec.relations)
-    ]
-    insert_rows(conn, actor_relations, relation_rows)
-    event_keys = [e.key for e in contribution.events]
-    event_ids = dict(conn.execute(sa.select(events.c.key, events.c.id).where(events.c.key.in_(event_keys))).all())
-    policy_ids = dict(
-        conn.execute(sa.select(policies.c.key, policies.c.id).where(policies.c.key.in_([p.key for p in contribution.policies]))).all()
-    ) if contribution.policies else {}  # fmt: skip
+        db.run("UPDATE sources SET published_inferred = :v WHERE id = :id", {"v": True, "id": source_id})
+    db.many(
+        "INSERT INTO actor_relations (actor_id, relation, related_id, source_id) VALUES (:a, :r, :o, :s)",
+        [
+            {"a": actor_ids[spec.key], "r": relation, "o": actor_ids[other], "s": source_id}
+            for spec in contribution.actors
+            for relation, other in dict.fromkeys(spec.relations)
+        ],
+    )
     position = 0
-    disagreeing: list[int] = []
+    declared: list[dict[str, Any]] = []
+    disagreeing: list[dict[str, Any]] = []
     additions: list[dict[str, Any]] = []
     for espec in contribution.events:
         event_id = event_ids[espec.key]
         if espec.defines and espec.changes_state is not None:
             for policy_key in espec.policies:
-                conn.execute(
-                    event_policies3.update()
-                    .where(event_policies3.c.event_id == event_id, event_policies3.c.policy_id == policy_ids[policy_key])
-                    .values(changes_state=espec.changes(policy_key))
-                )
+                declared.append({"v": espec.changes(policy_key), "e": event_id, "p": policy_ids[policy_key]})
         if espec.adds_to_stance:
-            additions.append(dict(event_id=event_id, source_id=source_id, text=espec.adds_to_stance))
+            additions.append({"e": event_id, "s": source_id, "t": espec.adds_to_stance})
         for cit in espec.citations:
             position += 1
             if cit.disagrees:
-                disagreeing.append(position)
-                conn.execute(
-                    citations3.update()
-                    .where(citations3.c.source_id == source_id, citations3.c.position == position)
-                    .values(disagrees=cit.disagrees)
-                )
-    insert_rows(conn, stance_additions, additions)
+                disagreeing.append({"d": cit.disagrees, "s": source_id, "p": position})
+    db.many("UPDATE event_policies SET changes_state = :v WHERE event_id = :e AND policy_id = :p", declared)
+    db.many("UPDATE citations SET disagrees = :d WHERE source_id = :s AND position = :p", disagreeing)
+    db.many("INSERT INTO stance_additions (event_id, source_id, text) VALUES (:e, :s, :t)", additions)
     terms = {(t.term, v): None for t in contribution.terms for v in t.variants}
-    insert_rows(conn, term_variants, [dict(term=t, variant=v, source_id=source_id) for t, v in terms])
-    refresh_event_dates_v2(conn, event_ids.values())
+    db.many(
+        "INSERT INTO term_variants (term, variant, source_id) VALUES (:t, :v, :s)",
+        [{"t": t, "v": v, "s": source_id} for t, v in terms],
+    )
+    # Writer 2 used to set writer 1's dates and then its own over them: one read gives both, and
+    # an event whose every citation disagrees keeps writer 1's date, as it did.
+    _refresh(db, event_ids.values(), writer=2, fallback=True)
     return source_id
 
 
 def unload_v2(conn: Connection, source_key: str) -> None:
     """Remove one source and exactly what writer 2 added for it."""
-    source_id = conn.execute(sa.select(sources.c.id).where(sources.c.key == source_key)).scalar()
-    if source_id is None:
-        raise LoadError(f"source {source_key!r} is not in the knowledge base; nothing to remove")
-    touched = set(conn.execute(sa.select(citations.c.event_id).where(citations.c.source_id == source_id)).scalars())
-    conn.execute(actor_relations.delete().where(actor_relations.c.source_id == source_id))
-    conn.execute(stance_additions.delete().where(stance_additions.c.source_id == source_id))
-    conn.execute(term_variants.delete().where(term_variants.c.source_id == source_id))
+    db = _Cursor(conn)
+    source_id = _source_id(db, source_key)
+    touched = set(db.scalars("SELECT event_id FROM citations WHERE source_id = :s", {"s": source_id}))
+    for table in ("actor_relations", "stance_additions", "term_variants"):
+        db.run(f"DELETE FROM {table} WHERE source_id = :s", {"s": source_id})
     # An event this source defined and others still cite keeps no declaration of this source's.
-    defined = sa.select(events.c.id).where(events.c.defined_by_id == source_id)
-    conn.execute(event_policies3.update().where(event_policies3.c.event_id.in_(defined)).values(changes_state=None))
-    unload(conn, source_key)
-    remaining = set(conn.execute(sa.select(events.c.id).where(events.c.id.in_(touched))).scalars()) if touched else set()
-    refresh_event_dates_v2(conn, remaining)
+    db.run(
+        "UPDATE event_policies SET changes_state = NULL WHERE event_id IN (SELECT id FROM events WHERE defined_by_id = :s)",
+        {"s": source_id},
+    )
+    _unload(db, source_id, dates=False)
+    remaining = set(db.scalars(*_where_in("SELECT id FROM events WHERE", "id", touched))) if touched else set()
+    _refresh(db, remaining, writer=2, fallback=True)
 
 
 def refresh_event_dates_v2(conn: Connection, event_ids: Iterable[int]) -> None:
     """Writer 2's event dates: as writer 1's, but a citation marked as disagreeing on the date
     does not move its event."""
-    ids = sorted(set(event_ids))
-    if not ids:
-        return
-    rows = conn.execute(
-        sa.select(citations.c.event_id, citations.c.stated_date, citations.c.stated_end, citations.c.stated_qualifier)
-        .join(sources, sources.c.id == citations.c.source_id)
-        .where(citations.c.event_id.in_(ids), sa.text("citations.disagrees IS NULL"))
-        .order_by(citations.c.event_id, sources.c.published, sources.c.key, citations.c.position)
-    ).all()
-    stated: dict[int, list[DateSpec]] = {}
-    for row in rows:
-        stated.setdefault(row.event_id, []).append(
-            DateSpec(
-                PartialDate.parse(row.stated_date),
-                PartialDate.parse(row.stated_end) if row.stated_end else None,
-                row.stated_qualifier,
-            )
-        )
-    for event_id, dates in stated.items():
-        conn.execute(events.update().where(events.c.id == event_id).values(**_date_columns(most_specific(dates))))
+    _refresh(_Cursor(conn), event_ids, writer=2)
 
 
 writers[2] = Writer(2, _apply_v2, _remove_v2)
@@ -355,18 +332,122 @@ def read_pinned_document(root: Path, entry: SourceEntry) -> Document:
     return parse_document(path, data)
 
 
+def load(conn: Connection, document: Document, contribution: Contribution, *, added_at: str) -> int:
+    """Insert one source and everything its annotation says; returns the source id."""
+    return _load(_Cursor(conn), document, contribution, added_at=added_at, dates=True)[0]
+
+
+# --- Statements on the connection's own DB-API cursor ----------------------------------------
+#
+# A source migration runs a few dozen small statements; built and compiled through SQLAlchemy
+# Core each one cost ~0.2 ms, most of a migration's time (docs/performance.md). They are SQL
+# text with `:name` parameters, written once for both databases, run in the caller's transaction.
+
+
+class _Cursor:
+    """The loader's statements on the DB-API cursor of a SQLAlchemy connection (same transaction);
+    driver errors are raised as SQLAlchemy's, as if the statement had gone through it."""
+
+    def __init__(self, conn: Connection) -> None:
+        if not conn.in_transaction():
+            conn.begin()  # what executing through SQLAlchemy would have done
+        self.dialect = conn.dialect
+        self.postgres = conn.dialect.name == "postgresql"
+        self.cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+
+    def _call(self, method: str, sql: str, params: Any) -> Any:
+        statement = _pyformat(sql) if self.postgres else sql
+        try:
+            getattr(self.cursor, method)(statement, params)
+        except self.dialect.loaded_dbapi.Error as exc:
+            raise sa.exc.DBAPIError.instance(
+                statement, params, exc, self.dialect.loaded_dbapi.Error, dialect=self.dialect
+            ) from exc
+        return self.cursor
+
+    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> Any:
+        return self._call("execute", sql, params or {})
+
+    def many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self._call("executemany", sql, rows)
+
+    def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Any]:
+        return self.run(sql, params).fetchall()
+
+    def scalars(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Any]:
+        return [row[0] for row in self.rows(sql, params)]
+
+    def scalar(self, sql: str, params: Mapping[str, Any] | None = None) -> Any:
+        row = self.run(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def insert(self, sql: str, params: Mapping[str, Any]) -> int:
+        """Run one INSERT; the id of the new row."""
+        if self.postgres:
+            return int(self.run(sql + " RETURNING id", params).fetchone()[0])
+        return int(self.run(sql, params).lastrowid)
+
+
+def _where_in(sql: str, column: str, values: Iterable[Any], params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """`sql column IN (:in0, :in1, …)` and its parameters (values must not be empty)."""
+    bound = {f"in{i}": v for i, v in enumerate(values)}
+    return f"{sql} {column} IN ({', '.join(':' + name for name in bound)})", {**(params or {}), **bound}
+
+
+def _columns_insert(table: str, columns: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
+
+
+_SOURCE_COLUMNS = (
+    "key", "title", "url", "author", "issuer_id", "publisher", "published", "precision", "kind", "note", "partial",
+    "summary", "highlights", "text", "content_start", "content_end", "sha256", "added_at",
+)  # fmt: skip
+_INSERT_SOURCE = _columns_insert("sources", _SOURCE_COLUMNS)
+_EVENT_COLUMNS = (
+    "type", "headline", "stance", "description", "defined_by_id",
+    "date", "precision", "date_end", "qualifier", "first_day", "last_day", "sort_key",
+)  # fmt: skip
+_INSERT_EVENT = _columns_insert("events", ("key", *_EVENT_COLUMNS))
+_REDEFINE_EVENT = f"UPDATE events SET {', '.join(f'{c} = :{c}' for c in _EVENT_COLUMNS)} WHERE id = :id"
+_DATE_COLUMNS = ("date", "precision", "date_end", "qualifier", "first_day", "last_day", "sort_key")
+_SET_DATES = f"UPDATE events SET {', '.join(f'{c} = :{c}' for c in _DATE_COLUMNS)} WHERE id = :id"
+_CITATION_COLUMNS = (
+    "event_id", "source_id", "position", "quote", "start_offset", "end_offset", "stated_date", "stated_precision",
+    "stated_end", "stated_qualifier", "date_basis", "attributed_to", "attributed_actor_id", "beyond_publication",
+)  # fmt: skip
+_INSERT_CITATION = _columns_insert("citations", _CITATION_COLUMNS)
+_INSERT_ROLE = _columns_insert("event_actors", ("event_id", "actor_id", "role", "source_id"))
+# The owner's key of an alias another record already has (compared as the query always did:
+# the database's lower() of the stored alias against Python's lower() of the new one).
+_ALIAS_CLASH = {
+    "actor_aliases": "SELECT actors.key FROM actors JOIN actor_aliases ON actor_aliases.actor_id = actors.id "
+    "WHERE lower(actor_aliases.alias) = :alias AND actor_aliases.actor_id != :owner",
+    "policy_aliases": "SELECT policies.key FROM policies JOIN policy_aliases ON policy_aliases.policy_id = policies.id "
+    "WHERE lower(policy_aliases.alias) = :alias AND policy_aliases.policy_id != :owner",
+}
+_INSERT_ALIAS = {
+    "actor_aliases": _columns_insert("actor_aliases", ("actor_id", "alias", "source_id")),
+    "policy_aliases": _columns_insert("policy_aliases", ("policy_id", "alias", "source_id")),
+}
+
+
 # --- Load -----------------------------------------------------------------------------------
 
 
-def load(conn: Connection, document: Document, contribution: Contribution, *, added_at: str) -> int:
-    """Insert one source and everything its annotation says; returns the source id."""
-    _refuse_duplicate(conn, document)
-    if conn.dialect.name == "postgresql":
-        _rewind_sequences(conn)  # a rolled-back load (kb source migrate's trial) advanced them
-    actor_ids = {spec.key: _upsert_actor(conn, spec) for spec in contribution.actors}
+def _load(
+    db: _Cursor, document: Document, contribution: Contribution, *, added_at: str, dates: bool
+) -> tuple[int, dict[str, int], dict[str, int], dict[str, int]]:
+    """Writer 1's rows for one source; the ids of the source and of its actors, policies and
+    events (by key). Event dates are left to the caller when not `dates`."""
+    _refuse_duplicate(db, document)
+    if db.postgres:
+        _rewind_sequences(db)  # a rolled-back load (kb source migrate's trial) advanced them
+    actor_ids = _upsert_actors(db, contribution.actors)
     published = document.published
-    source_id = conn.execute(
-        sources.insert().values(
+    source_id = db.insert(
+        _INSERT_SOURCE,
+        dict(
             key=document.key,
             title=document.title,
             url=document.url,
@@ -385,22 +466,33 @@ def load(conn: Connection, document: Document, contribution: Contribution, *, ad
             content_end=document.content.end,
             sha256=document.sha256,
             added_at=added_at,
-        )
-    ).inserted_primary_key[0]
+        ),
+    )
+    db.many(
+        "INSERT INTO source_actors (source_id, actor_id) VALUES (:s, :a)",
+        [{"s": source_id, "a": actor_ids[spec.key]} for spec in contribution.actors],
+    )
     for spec in contribution.actors:
-        conn.execute(source_actors.insert().values(source_id=source_id, actor_id=actor_ids[spec.key]))
-        _add_aliases(conn, actor_aliases, "actor_id", actors, actor_ids[spec.key], spec.aliases, source_id)
+        _add_aliases(db, "actor_aliases", actor_ids[spec.key], spec.aliases, source_id)
     policy_ids: dict[str, int] = {}
+    existing = _existing(db, "SELECT key, id, name, owner_id FROM policies WHERE", [p.key for p in contribution.policies])
     for pspec in contribution.policies:
-        policy_ids[pspec.key] = _upsert_policy(conn, pspec, actor_ids)
-        conn.execute(source_policies.insert().values(source_id=source_id, policy_id=policy_ids[pspec.key]))
-        _add_aliases(conn, policy_aliases, "policy_id", policies, policy_ids[pspec.key], pspec.aliases, source_id)
-    touched: list[int] = []
+        policy_ids[pspec.key] = _upsert_policy(db, pspec, actor_ids, existing)
+        _add_aliases(db, "policy_aliases", policy_ids[pspec.key], pspec.aliases, source_id)
+    db.many(
+        "INSERT INTO source_policies (source_id, policy_id) VALUES (:s, :p)",
+        [{"s": source_id, "p": policy_ids[p.key]} for p in contribution.policies],
+    )
+    found = {
+        key: (row[1], row[2])
+        for key, row in _existing(db, "SELECT key, id, defined_by_id FROM events WHERE", [e.key for e in contribution.events]).items()
+    }
+    event_ids: dict[str, int] = {}
     role_rows: list[dict[str, Any]] = []
     citation_rows: list[dict[str, Any]] = []
     for espec in contribution.events:
-        event_id = _define_or_find_event(conn, espec, policy_ids, source_id)
-        touched.append(event_id)
+        event_id = _define_or_find_event(db, espec, policy_ids, source_id, found)
+        event_ids[espec.key] = event_id
         for actor_key, role in dict.fromkeys(espec.actors):
             role_rows.append(dict(event_id=event_id, actor_id=actor_ids[actor_key], role=role, source_id=source_id))
         for cit in espec.citations:
@@ -422,10 +514,11 @@ def load(conn: Connection, document: Document, contribution: Contribution, *, ad
                     beyond_publication=cit.beyond_publication,
                 )
             )
-    insert_rows(conn, event_actors, role_rows)
-    insert_rows(conn, citations, citation_rows)
-    refresh_event_dates(conn, touched)
-    return int(source_id)
+    db.many(_INSERT_ROLE, role_rows)
+    db.many(_INSERT_CITATION, citation_rows)
+    if dates:
+        _refresh(db, event_ids.values(), writer=1)
+    return source_id, actor_ids, policy_ids, event_ids
 
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -453,77 +546,85 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
         conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows[start : start + chunk]])
 
 
-def _refuse_duplicate(conn: Connection, document: Document) -> None:
-    for column, value, what in (
-        (sources.c.key, document.key, "key"),
-        (sources.c.url, document.url, "URL"),
-        (sources.c.sha256, document.sha256, "SHA-256"),
-    ):
-        existing = conn.execute(sa.select(sources.c.key).where(column == value)).scalar()
+def _existing(db: _Cursor, select: str, keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+    """The rows already there for these keys, by key: one statement, however many keys."""
+    if not keys:
+        return {}
+    return {row[0]: tuple(row) for row in db.rows(*_where_in(select, "key", dict.fromkeys(keys)))}
+
+
+def _refuse_duplicate(db: _Cursor, document: Document) -> None:
+    values = {"key": document.key, "url": document.url, "sha256": document.sha256}
+    # One statement for the three unique columns; the error names them in this order, as before.
+    rows = db.rows("SELECT key, url, sha256 FROM sources WHERE key = :key OR url = :url OR sha256 = :sha256", values)
+    for index, (column, what) in enumerate((("key", "key"), ("url", "URL"), ("sha256", "SHA-256"))):
+        existing = next((row[0] for row in rows if row[index] == values[column]), None)
         if existing is not None:
-            raise LoadError(
-                f"{document.path}: a source with the same {what} is already loaded: {existing!r}"
+            raise LoadError(f"{document.path}: a source with the same {what} is already loaded: {existing!r}")
+
+
+def _upsert_actors(db: _Cursor, specs: Sequence[Any]) -> dict[str, int]:
+    existing = _existing(db, "SELECT key, id, name, kind FROM actors WHERE", [spec.key for spec in specs])
+    ids: dict[str, int] = {}
+    for spec in specs:
+        row = existing.get(spec.key)
+        if row is None:
+            ids[spec.key] = db.insert(
+                _columns_insert("actors", ("key", "name", "kind", "description")),
+                dict(key=spec.key, name=spec.name, kind=spec.kind, description=spec.description),
             )
+            existing[spec.key] = (spec.key, ids[spec.key], spec.name, spec.kind)
+            continue
+        _key, actor_id, name, kind = row
+        if (name, kind) != (spec.name, spec.kind):
+            raise LoadError(
+                f"actor {spec.key}: already in the knowledge base as {name!r} ({kind}), "
+                f"not {spec.name!r} ({spec.kind}); use the same name and kind, or another key"
+            )
+        ids[spec.key] = int(actor_id)
+    return ids
 
 
-def _upsert_actor(conn: Connection, spec: Any) -> int:
-    row = conn.execute(sa.select(actors).where(actors.c.key == spec.key)).mappings().first()
-    if row is None:
-        return int(
-            conn.execute(
-                actors.insert().values(key=spec.key, name=spec.name, kind=spec.kind, description=spec.description)
-            ).inserted_primary_key[0]
-        )
-    if (row["name"], row["kind"]) != (spec.name, spec.kind):
-        raise LoadError(
-            f"actor {spec.key}: already in the knowledge base as {row['name']!r} ({row['kind']}), "
-            f"not {spec.name!r} ({spec.kind}); use the same name and kind, or another key"
-        )
-    return int(row["id"])
-
-
-def _upsert_policy(conn: Connection, spec: Any, actor_ids: dict[str, int]) -> int:
+def _upsert_policy(db: _Cursor, spec: Any, actor_ids: dict[str, int], existing: dict[str, tuple[Any, ...]]) -> int:
     owner_id = actor_ids.get(spec.owner) if spec.owner else None
-    row = conn.execute(sa.select(policies).where(policies.c.key == spec.key)).mappings().first()
+    row = existing.get(spec.key)
     if row is None:
-        return int(
-            conn.execute(
-                policies.insert().values(
-                    key=spec.key, name=spec.name, owner_id=owner_id, description=spec.description
-                )
-            ).inserted_primary_key[0]
+        policy_id = db.insert(
+            _columns_insert("policies", ("key", "name", "owner_id", "description")),
+            dict(key=spec.key, name=spec.name, owner_id=owner_id, description=spec.description),
         )
-    if (row["name"], row["owner_id"]) != (spec.name, owner_id):
+        existing[spec.key] = (spec.key, policy_id, spec.name, owner_id)
+        return policy_id
+    _key, policy_id, name, existing_owner = row
+    if (name, existing_owner) != (spec.name, owner_id):
         raise LoadError(
-            f"policy {spec.key}: already in the knowledge base as {row['name']!r} with another name or owner; "
+            f"policy {spec.key}: already in the knowledge base as {name!r} with another name or owner; "
             "declare it the same way, or use another key"
         )
-    return int(row["id"])
+    return int(policy_id)
 
 
-def _add_aliases(
-    conn: Connection, table: sa.Table, fk: str, owners: sa.Table, owner_id: int, aliases: Iterable[str], source_id: int
-) -> None:
+def _add_aliases(db: _Cursor, table: str, owner_id: int, aliases: Iterable[str], source_id: int) -> None:
     for alias in dict.fromkeys(aliases):
-        clash = conn.execute(
-            sa.select(owners.c.key)
-            .join(table, table.c[fk] == owners.c.id)
-            .where(sa.func.lower(table.c.alias) == alias.lower(), table.c[fk] != owner_id)
-        ).scalar()
+        clash = db.scalar(_ALIAS_CLASH[table], {"alias": alias.lower(), "owner": owner_id})
         if clash is not None:
             raise LoadError(f"alias {alias!r} already names {clash!r}; an alias must name one record")
-        conn.execute(table.insert().values({fk: owner_id, "alias": alias, "source_id": source_id}))
+        db.run(_INSERT_ALIAS[table], {"actor_id" if table == "actor_aliases" else "policy_id": owner_id, "alias": alias, "source_id": source_id})
 
 
-def _define_or_find_event(conn: Connection, spec: Any, policy_ids: dict[str, int], source_id: int) -> int:
-    row = conn.execute(sa.select(events.c.id, events.c.defined_by_id).where(events.c.key == spec.key)).first()
+def _define_or_find_event(
+    db: _Cursor, spec: Any, policy_ids: dict[str, int], source_id: int, found: dict[str, tuple[int, int | None]]
+) -> int:
+    """The event's id, defining it when the spec does; `found` holds (id, defined_by_id) by key
+    for the events already there, and gains those this source defines."""
+    row = found.get(spec.key)
     if not spec.defines:
         if row is None:
             raise LoadError(
                 f"event {spec.key}: `cites:` an event that is not in the knowledge base; "
                 "define it here (key, type, headline, …) or load the source that defines it first"
             )
-        return int(row.id)
+        return int(row[0])
     first = spec.citations[0].date
     values = dict(
         type=spec.type,
@@ -534,61 +635,68 @@ def _define_or_find_event(conn: Connection, spec: Any, policy_ids: dict[str, int
         **_date_columns(first),
     )
     if row is None:
-        event_id = int(conn.execute(events.insert().values(key=spec.key, **values)).inserted_primary_key[0])
-    elif row.defined_by_id is None:
+        event_id = db.insert(_INSERT_EVENT, dict(key=spec.key, **values))
+    elif row[1] is None:
         # Its defining source was taken out while others still cite it: this source defines it anew.
-        event_id = int(row.id)
-        conn.execute(events.update().where(events.c.id == event_id).values(**values))
-        conn.execute(event_policies.delete().where(event_policies.c.event_id == event_id))
+        event_id = int(row[0])
+        db.run(_REDEFINE_EVENT, dict(id=event_id, **values))
+        db.run("DELETE FROM event_policies WHERE event_id = :e", {"e": event_id})
     else:
-        owner = conn.execute(sa.select(sources.c.key).where(sources.c.id == row.defined_by_id)).scalar()
+        owner = db.scalar("SELECT key FROM sources WHERE id = :id", {"id": row[1]})
         raise LoadError(
             f"event {spec.key}: already defined by source {owner!r}; cite it with `cites: {spec.key}` instead"
         )
-    for policy_key in spec.policies:
-        conn.execute(event_policies.insert().values(event_id=event_id, policy_id=policy_ids[policy_key]))
+    found[spec.key] = (event_id, source_id)
+    db.many(
+        "INSERT INTO event_policies (event_id, policy_id) VALUES (:e, :p)",
+        [{"e": event_id, "p": policy_ids[policy_key]} for policy_key in spec.policies],
+    )
     return event_id
 
 
 def _date_columns(spec: DateSpec) -> dict[str, Any]:
+    first_day, last_day = spec.interval()
     return dict(
         date=spec.start.iso(),
         precision=spec.precision,
         date_end=spec.end.iso() if spec.end else None,
         qualifier=spec.qualifier,
-        first_day=spec.interval()[0].isoformat(),
-        last_day=spec.interval()[1].isoformat(),
+        first_day=first_day.isoformat(),
+        last_day=last_day.isoformat(),
         sort_key=spec.sort_key(),
     )
 
 
 def refresh_event_dates(conn: Connection, event_ids: Iterable[int]) -> None:
     """Derive each event's date from its citations: the most precise one the others agree with."""
+    _refresh(_Cursor(conn), event_ids, writer=1)
+
+
+def _refresh(db: _Cursor, event_ids: Iterable[int], *, writer: int, fallback: bool = False) -> None:
+    """Set the events' dates from their citations (one read, one executemany). Writer 2 leaves
+    out citations that disagree on the date; with `fallback`, an event all of whose citations
+    disagree gets writer 1's date, as writer 1's refresh followed by writer 2's left it."""
     ids = sorted(set(event_ids))
     if not ids:
         return
-    rows = conn.execute(
-        sa.select(
-            citations.c.event_id,
-            citations.c.stated_date,
-            citations.c.stated_end,
-            citations.c.stated_qualifier,
-        )
-        .join(sources, sources.c.id == citations.c.source_id)
-        .where(citations.c.event_id.in_(ids))
-        .order_by(citations.c.event_id, sources.c.published, sources.c.key, citations.c.position)
-    ).all()
+    agrees = "citations.disagrees IS NULL" if writer == 2 else "1 = 1"
+    sql, params = _where_in(
+        "SELECT citations.event_id, citations.stated_date, citations.stated_end, citations.stated_qualifier, "
+        f"{agrees} FROM citations JOIN sources ON sources.id = citations.source_id WHERE",
+        "citations.event_id",
+        ids,
+    )
+    sql += " ORDER BY citations.event_id, sources.published, sources.key, citations.position"
     stated: dict[int, list[DateSpec]] = {}
-    for row in rows:
-        stated.setdefault(row.event_id, []).append(
-            DateSpec(
-                PartialDate.parse(row.stated_date),
-                PartialDate.parse(row.stated_end) if row.stated_end else None,
-                row.stated_qualifier,
-            )
-        )
-    for event_id, dates in stated.items():
-        conn.execute(events.update().where(events.c.id == event_id).values(**_date_columns(most_specific(dates))))
+    every: dict[int, list[DateSpec]] = {}
+    for event_id, date, end, qualifier, agreeing in db.rows(sql, params):
+        spec = DateSpec(PartialDate.parse(date), PartialDate.parse(end) if end else None, qualifier)
+        if agreeing:
+            stated.setdefault(event_id, []).append(spec)
+        every.setdefault(event_id, []).append(spec)
+    if fallback:
+        stated = {event_id: stated.get(event_id) or dates for event_id, dates in every.items()}
+    db.many(_SET_DATES, [dict(id=event_id, **_date_columns(most_specific(dates))) for event_id, dates in stated.items()])
 
 
 # --- Unload ---------------------------------------------------------------------------------
@@ -596,61 +704,73 @@ def refresh_event_dates(conn: Connection, event_ids: Iterable[int]) -> None:
 
 def unload(conn: Connection, source_key: str) -> None:
     """Remove one source and exactly what it added; what other sources support stays."""
-    source_id = conn.execute(sa.select(sources.c.id).where(sources.c.key == source_key)).scalar()
+    db = _Cursor(conn)
+    _unload(db, _source_id(db, source_key), dates=True)
+
+
+def _source_id(db: _Cursor, source_key: str) -> int:
+    source_id = db.scalar("SELECT id FROM sources WHERE key = :key", {"key": source_key})
     if source_id is None:
         raise LoadError(f"source {source_key!r} is not in the knowledge base; nothing to remove")
-    touched = set(conn.execute(sa.select(citations.c.event_id).where(citations.c.source_id == source_id)).scalars())
-    conn.execute(citations.delete().where(citations.c.source_id == source_id))
-    conn.execute(event_actors.delete().where(event_actors.c.source_id == source_id))
-    orphans = sa.select(events.c.id).where(
-        ~sa.exists().where(citations.c.event_id == events.c.id), events.c.id.in_(touched)
-    )
-    orphan_ids = set(conn.execute(orphans).scalars())
+    return int(source_id)
+
+
+def _unload(db: _Cursor, source_id: int, *, dates: bool) -> None:
+    """Writer 1's unload of one source; event dates are left to the caller when not `dates`."""
+    s = {"s": source_id}
+    touched = set(db.scalars("SELECT event_id FROM citations WHERE source_id = :s", s))
+    db.run("DELETE FROM citations WHERE source_id = :s", s)
+    db.run("DELETE FROM event_actors WHERE source_id = :s", s)
+    orphan_ids: set[int] = set()
+    if touched:
+        orphan_ids = set(db.scalars(*_where_in(
+            "SELECT events.id FROM events WHERE NOT (EXISTS (SELECT 1 FROM citations WHERE citations.event_id = events.id)) AND",
+            "events.id", touched,
+        )))  # fmt: skip
     if orphan_ids:
-        conn.execute(event_actors.delete().where(event_actors.c.event_id.in_(orphan_ids)))
-        conn.execute(event_policies.delete().where(event_policies.c.event_id.in_(orphan_ids)))
-        conn.execute(events.delete().where(events.c.id.in_(orphan_ids)))
-    conn.execute(events.update().where(events.c.defined_by_id == source_id).values(defined_by_id=None))
-    conn.execute(actor_aliases.delete().where(actor_aliases.c.source_id == source_id))
-    conn.execute(policy_aliases.delete().where(policy_aliases.c.source_id == source_id))
-    declared_policies = set(
-        conn.execute(sa.select(source_policies.c.policy_id).where(source_policies.c.source_id == source_id)).scalars()
-    )
-    declared_actors = set(
-        conn.execute(sa.select(source_actors.c.actor_id).where(source_actors.c.source_id == source_id)).scalars()
-    )
-    conn.execute(source_policies.delete().where(source_policies.c.source_id == source_id))
-    conn.execute(source_actors.delete().where(source_actors.c.source_id == source_id))
-    conn.execute(sources.delete().where(sources.c.id == source_id))
-    conn.execute(
-        policies.delete().where(
-            policies.c.id.in_(declared_policies),
-            ~sa.exists().where(source_policies.c.policy_id == policies.c.id),
-            ~sa.exists().where(event_policies.c.policy_id == policies.c.id),
-        )
-    )
-    conn.execute(
-        actors.delete().where(
-            actors.c.id.in_(declared_actors),
-            ~sa.exists().where(source_actors.c.actor_id == actors.c.id),
-            ~sa.exists().where(event_actors.c.actor_id == actors.c.id),
-            ~sa.exists().where(policies.c.owner_id == actors.c.id),
-            ~sa.exists().where(sources.c.issuer_id == actors.c.id),
-            ~sa.exists().where(citations.c.attributed_actor_id == actors.c.id),
-        )
-    )
-    refresh_event_dates(conn, touched - orphan_ids)
-    if conn.dialect.name == "postgresql":
-        _rewind_sequences(conn)
+        for sql in ("DELETE FROM event_actors WHERE", "DELETE FROM event_policies WHERE"):
+            db.run(*_where_in(sql, "event_id", orphan_ids))
+        db.run(*_where_in("DELETE FROM events WHERE", "id", orphan_ids))
+    db.run("UPDATE events SET defined_by_id = NULL WHERE defined_by_id = :s", s)
+    db.run("DELETE FROM actor_aliases WHERE source_id = :s", s)
+    db.run("DELETE FROM policy_aliases WHERE source_id = :s", s)
+    declared_policies = set(db.scalars("SELECT policy_id FROM source_policies WHERE source_id = :s", s))
+    declared_actors = set(db.scalars("SELECT actor_id FROM source_actors WHERE source_id = :s", s))
+    db.run("DELETE FROM source_policies WHERE source_id = :s", s)
+    db.run("DELETE FROM source_actors WHERE source_id = :s", s)
+    db.run("DELETE FROM sources WHERE id = :s", s)
+    if declared_policies:
+        db.run(*_where_in(
+            "DELETE FROM policies WHERE NOT (EXISTS (SELECT 1 FROM source_policies WHERE source_policies.policy_id = policies.id)) "
+            "AND NOT (EXISTS (SELECT 1 FROM event_policies WHERE event_policies.policy_id = policies.id)) AND",
+            "policies.id", declared_policies,
+        ))  # fmt: skip
+    if declared_actors:
+        unused = " AND ".join(
+            f"NOT (EXISTS (SELECT 1 FROM {table} WHERE {table}.{column} = actors.id))"
+            for table, column in (
+                ("source_actors", "actor_id"), ("event_actors", "actor_id"), ("policies", "owner_id"),
+                ("sources", "issuer_id"), ("citations", "attributed_actor_id"),
+            )
+        )  # fmt: skip
+        db.run(*_where_in(f"DELETE FROM actors WHERE {unused} AND", "actors.id", declared_actors))
+    if dates:
+        _refresh(db, touched - orphan_ids, writer=1)
+    if db.postgres:
+        _rewind_sequences(db)
 
 
-def _rewind_sequences(conn: Connection) -> None:
+# The tables whose ids the loader hands out.
+_SEQUENCED = ("actors", "actor_aliases", "policies", "policy_aliases", "sources", "events", "event_actors", "citations")
+
+
+def _rewind_sequences(db: _Cursor) -> None:
     """Give the next row of each table the id max(id) + 1, as SQLite does, so that replaying,
     downgrading and upgrading again give the same rows on PostgreSQL too."""
-    for table in (actors, actor_aliases, policies, policy_aliases, sources, events, event_actors, citations):
-        conn.execute(
-            sa.text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
-            )
+    db.run(
+        "SELECT "
+        + ", ".join(
+            f"setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT max(id) FROM {table}), 0) + 1, false)"
+            for table in _SEQUENCED
         )
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 from dataclasses import dataclass
 
 
@@ -16,24 +18,29 @@ class _Normalized:
     """A text with each run of whitespace collapsed to one space, mapped back to the original."""
 
     def __init__(self, text: str, offset: int = 0) -> None:
-        chars: list[str] = []
+        # Word by word rather than character by character: ~10x faster on a long document.
+        # `\S` is exactly `not str.isspace()`, so runs and words are as str.split() sees them.
+        words: list[str] = []
         positions: list[int] = []
-        in_space = False
-        for i, ch in enumerate(text):
-            if ch.isspace():
-                if not in_space and chars:
-                    chars.append(" ")
-                    positions.append(offset + i)
-                in_space = True
-            else:
-                chars.append(ch)
-                positions.append(offset + i)
-                in_space = False
-        if chars and chars[-1] == " ":
-            chars.pop()
-            positions.pop()
-        self.text = "".join(chars)
+        previous_end = 0
+        for word in _WORD.finditer(text):
+            start, end = word.span()
+            if words:
+                positions.append(offset + previous_end)  # the collapsed run, at its first character
+            words.append(word.group())
+            positions.extend(range(offset + start, offset + end))
+            previous_end = end
+        self.text = " ".join(words)
         self.positions = positions
+
+
+_WORD = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=4)
+def _normalized(text: str, start: int, end: int | None) -> _Normalized:
+    """The normalized text[start:end]: an annotation looks every quote up in the same document."""
+    return _Normalized(text[start:end], offset=start)
 
 
 def normalize(text: str) -> str:
@@ -45,7 +52,7 @@ def find_all(text: str, quote: str, *, start: int = 0, end: int | None = None) -
     needle = normalize(quote)
     if not needle:
         return []
-    hay = _Normalized(text[start:end], offset=start)
+    hay = _normalized(text, start, end)
     found: list[Match] = []
     i = hay.text.find(needle)
     while i != -1:
@@ -58,7 +65,7 @@ def find_all(text: str, quote: str, *, start: int = 0, end: int | None = None) -
 def closest_passage(text: str, quote: str, *, start: int = 0, end: int | None = None) -> Match:
     """The passage of text[start:end] most like the quote, to show next to a 'not found' error."""
     needle = normalize(quote)
-    hay = _Normalized(text[start:end], offset=start)
+    hay = _normalized(text, start, end)
     if not hay.text:
         return Match(start, start)
     matcher = difflib.SequenceMatcher(None, hay.text, needle, autojunk=False)
