@@ -81,6 +81,85 @@ def _compose(text: str, *, origin: str) -> yaml.Node | None:
         raise AnnotationError(f"{origin}:{line}: not valid YAML: {problem}") from None
 
 
+class _Unusual(Exception):
+    """The annotation is not a plain tree of mappings, lists and text: `_compose` and `_convert` decide."""
+
+
+_RESOLVER = yaml.resolver.Resolver()
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _plain_tree(text: str) -> _Map:
+    """What `_convert(_compose(text))` gives for an ordinary annotation, in one pass over libyaml's
+    events instead of two (a check pass, then composing). Anything out of the ordinary (YAML
+    errors, anchors, deep nesting, a key that is not text, a key twice, a root that is not a
+    mapping, a second document, a large file) raises _Unusual, and the two-pass path runs and
+    says what is wrong exactly as it always has."""
+    if len(text) > MAX_ANNOTATION_BYTES // 4:  # well under the bound even at 4 bytes a character
+        raise _Unusual
+    # Each open collection: [container, pending key or None, pending key's line].
+    stack: list[list[Any]] = []
+    root: _Map | None = None
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    raise _Unusual
+                if not stack:
+                    raise _Unusual  # a document that is a single scalar
+                top = stack[-1]
+                container = top[0]
+                if type(container) is _Map and top[1] is None:
+                    key = str(event.value)
+                    if key in container:
+                        raise _Unusual
+                    top[1], top[2] = key, event.start_mark.line + 1
+                    continue
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = None if tag == _NULL or (event.value in ("", "~", "null") and not event.style) else str(event.value)
+                _add(top, value)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                if stack and type(stack[-1][0]) is _Map and stack[-1][1] is None:
+                    raise _Unusual  # a list or mapping as a key
+                if not stack and (root is not None or kind is not yaml.MappingStartEvent):
+                    raise _Unusual
+                new: Any = _Map() if kind is yaml.MappingStartEvent else _List()
+                new.line = event.start_mark.line + 1
+                if kind is yaml.MappingStartEvent:
+                    new.key_lines = {}
+                stack.append([new, None, 0])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                done = stack.pop()[0]
+                if stack:
+                    _add(stack[-1], done)
+                else:
+                    root = done
+            elif kind is yaml.AliasEvent:
+                raise _Unusual
+            elif kind is yaml.DocumentStartEvent and root is not None:
+                raise _Unusual  # a second document
+    except yaml.YAMLError:
+        raise _Unusual from None
+    if root is None:
+        raise _Unusual
+    return root
+
+
+def _add(top: list[Any], value: Any) -> None:
+    container = top[0]
+    if type(container) is _List:
+        container.append(value)
+    else:
+        container[top[1]] = value
+        container.key_lines[top[1]] = top[2]
+        top[1] = None
+
+
 def _too_large(size: int) -> str:
     return f"the annotation is {size / 2**20:.1f} MB; kb takes annotations up to {MAX_ANNOTATION_BYTES // 2**20} MB"
 
@@ -298,13 +377,16 @@ class _Reader:
 def parse_annotation(text: str, *, origin: str, source_key: str) -> Contribution:
     """Parse annotation YAML into a Contribution whose quotes are not yet located."""
     r = _Reader(origin)
-    node = _compose(text, origin=origin)
-    if node is None:
-        raise AnnotationError(f"{origin}:1: the annotation is empty")
     try:
-        root = r.mapping(_convert(node), 1, "annotation")
-    except AnnotationError as exc:
-        raise AnnotationError(f"{origin}:{exc}") from None
+        root = _plain_tree(text)
+    except _Unusual:
+        node = _compose(text, origin=origin)
+        if node is None:
+            raise AnnotationError(f"{origin}:1: the annotation is empty") from None
+        try:
+            root = r.mapping(_convert(node), 1, "annotation")
+        except AnnotationError as exc:
+            raise AnnotationError(f"{origin}:{exc}") from None
     r.unknown(root, "annotation", ("source", "reviewed", "actors", "policies", "events", "terms"))
     src = r.mapping(root.get("source"), root.key_lines.get("source", 1), "source")
     r.unknown(src, "source", ("kind", "issuer", "publisher", "published_inferred"))
