@@ -399,8 +399,8 @@ def conflicts_cmd(policies: tuple[str, ...], fmt: str, db: str | None) -> None:
     """
     from kb import conflicts, render_answers
 
-    with session_reading(db) as session:
-        render_answers.write_conflicts(conflicts.find(session, policies=policies), fmt, sys.stdout)
+    with reading(db) as reader:
+        render_answers.write_conflicts(conflicts.find(reader, policies=policies), fmt, sys.stdout)
 
 
 @cli.command("search")

@@ -15,15 +15,47 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kb import queries
 from kb.dates import date_label
-from kb.models import Actor, ActorRelation, Citation, Event, EventActor, EventPolicy, Source
+from kb.sql import Reader, in_list
 from kb.vocabulary import ATTRIBUTION_ROLES
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class _Event(NamedTuple):
+    id: int
+    key: str
+    headline: str
+    date: str
+    date_end: str | None
+    qualifier: str | None
+
+
+class Citation(NamedTuple):
+    event_id: int
+    stated_date: str
+    stated_end: str | None
+    stated_qualifier: str | None
+    quote: str
+    disagrees: str | None
+
+
+class Source(NamedTuple):
+    id: int
+    key: str
+    title: str
+    url: str
+    author: str
+    publisher: str | None
+    published: str
+    kind: str
+    partial: bool
+    note: str | None
+    published_inferred: bool
 
 
 @dataclass(frozen=True)
@@ -55,38 +87,47 @@ class Conflict:
         return sorted({c.source.key for side in self.sides for c in side.citations})
 
 
-def find(session: Session, *, policies: tuple[str, ...] = ()) -> list[Conflict]:
+def find(db: Reader | Session, *, policies: tuple[str, ...] = ()) -> list[Conflict]:
     """Every disagreement, optionally only for events of these policies, in timeline order."""
-    policy_ids = [queries.find_policy(session, name).id for name in policies]
-    event_stmt = select(Event.id, Event.key, Event.headline, Event.date, Event.date_end, Event.qualifier).order_by(
-        Event.sort_key, Event.key
-    )
-    if policy_ids:
-        event_stmt = event_stmt.where(
-            Event.id.in_(select(EventPolicy.event_id).where(EventPolicy.policy_id.in_(policy_ids)))
+    reader = Reader.of(db)
+    policy_ids = [queries.find_policy(reader, name).id for name in policies]
+    params: dict[str, Any] = {}
+    where = (
+        f" WHERE id IN (SELECT event_id FROM event_policies WHERE policy_id IN ({in_list('p', policy_ids, params)}))"
+        if policy_ids else ""
+    )  # fmt: skip
+    events = {
+        row[0]: _Event(*row)
+        for row in reader.rows(
+            f'SELECT id, "key", headline, date, date_end, qualifier FROM events{where} ORDER BY sort_key, "key"', params
         )
-    events = {row.id: row for row in session.execute(event_stmt)}
+    }
     if not events:
         return []
-    ids = list(events)
     cites: dict[int, list[tuple[Citation, Source]]] = defaultdict(list)
-    for cit, src in session.execute(
-        select(Citation, Source)
-        .join(Source, Source.id == Citation.source_id)
-        .where(Citation.event_id.in_(ids))
-        .order_by(Source.published, Source.key, Citation.position)
-    ):
-        cites[cit.event_id].append((cit, src))
     roles: dict[tuple[int, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
     names: dict[int, str] = {}
-    for event_id, role, source_id, actor_id, name in session.execute(
-        select(EventActor.event_id, EventActor.role, EventActor.source_id, Actor.id, Actor.name)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(EventActor.event_id.in_(ids), EventActor.role.in_(ATTRIBUTION_ROLES))
-    ):
-        roles[(event_id, role)][source_id].add(actor_id)
-        names[actor_id] = name
-    ancestors = _ancestors(session)
+    ids = list(events)
+    for start in range(0, len(ids), 500):
+        chunk: dict[str, Any] = {}
+        wanted = in_list("e", ids[start : start + 500], chunk)
+        for row in reader.rows(
+            "SELECT c.event_id, c.stated_date, c.stated_end, c.stated_qualifier, c.quote, c.disagrees, "
+            's.id, s."key", s.title, s.url, s.author, s.publisher, s.published, s.kind, s.partial, s.note, '
+            f"s.published_inferred FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.event_id IN ({wanted}) "
+            'ORDER BY s.published, s."key", c.position',
+            chunk,
+        ):
+            cites[row[0]].append((Citation(*row[:6]), Source(*row[6:])))
+        chunk.update({f"r{i}": role for i, role in enumerate(ATTRIBUTION_ROLES)})
+        for event_id, role, source_id, actor_id, name in reader.rows(
+            "SELECT ea.event_id, ea.role, ea.source_id, a.id, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+            f"WHERE ea.event_id IN ({wanted}) AND ea.role IN ({', '.join(f':r{i}' for i in range(len(ATTRIBUTION_ROLES)))})",
+            chunk,
+        ):
+            roles[(event_id, role)][source_id].add(actor_id)
+            names[actor_id] = name
+    ancestors = _ancestors(reader)
     found: list[Conflict] = []
     for event_id, event in events.items():
         found.extend(_date_conflict(event, cites[event_id]))
@@ -97,10 +138,10 @@ def find(session: Session, *, policies: tuple[str, ...] = ()) -> list[Conflict]:
     return found
 
 
-def _ancestors(session: Session) -> dict[int, set[int]]:
+def _ancestors(reader: Reader) -> dict[int, set[int]]:
     """Each related actor's ancestors through part_of / acts_for, itself included (cycles allowed)."""
     up: dict[int, set[int]] = defaultdict(set)
-    for actor_id, related_id in session.execute(select(ActorRelation.actor_id, ActorRelation.related_id)):
+    for actor_id, related_id in reader.rows("SELECT actor_id, related_id FROM actor_relations"):
         up[actor_id].add(related_id)
     closure: dict[int, set[int]] = {}
     for start in list(up):

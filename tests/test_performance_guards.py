@@ -152,6 +152,7 @@ def test_help_imports_no_database_library(built_db: str) -> None:
         ["search", "policy"],
         ["show", "policy", "us-apl-policy"],
         ["sources"],
+        ["conflicts"],
     ],
     ids=lambda a: a[0],
 )
