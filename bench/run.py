@@ -328,18 +328,14 @@ ALEMBIC_REVISION = textwrap.dedent(
 )
 
 
-def upgrade_with_migrations(count: int) -> dict[str, float]:
-    """`kb db upgrade` from empty through `count` source migrations vs Alembic through `count` one-insert revisions."""
+def upgrade_with_migrations(count: int, repeats: int = 3) -> dict[str, float]:
+    """`kb db upgrade` from empty through `count` source migrations vs Alembic through `count`
+    one-insert revisions: medians of `repeats` paired runs (kb, then Alembic), wall and CPU time.
+
+    Both build a new WAL database in the same temporary directory (same disk) and compile their
+    revision files afresh each run (no __pycache__ left from the run before), as on a fresh clone."""
     with tempfile.TemporaryDirectory() as tmp:
         root = generate.write_migrations(Path(tmp) / "root", count)
-        cpu = _children_cpu()
-        t = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "kb", "db", "upgrade", "--db", str(Path(tmp) / "kb.sqlite")],
-                              cwd=root, capture_output=True, text=True)  # fmt: skip
-        kb_t = time.perf_counter() - t
-        kb_cpu = _children_cpu() - cpu
-        if done.returncode != 0:
-            raise SystemExit(f"kb db upgrade failed: {done.stderr[-800:]}")
         plain = Path(tmp) / "plain"
         (plain / "versions").mkdir(parents=True)
         (plain / "env.py").write_text(ALEMBIC_ENV)
@@ -350,14 +346,24 @@ def upgrade_with_migrations(count: int) -> dict[str, float]:
             (plain / "versions" / f"r{i:05d}.py").write_text(ALEMBIC_REVISION.format(i=i, down=down, sql=sql))
         ini = Path(tmp) / "alembic.ini"
         ini.write_text(f"[alembic]\nscript_location = {plain}\nsqlalchemy.url = sqlite:///{Path(tmp) / 'plain.sqlite'}\n")
-        cpu = _children_cpu()
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "alembic", "-c", str(ini), "upgrade", "head"], check=True, capture_output=True)
-        plain_t = time.perf_counter() - t
-        plain_cpu = _children_cpu() - cpu
-    # Both in the same temporary directory (same disk), both in WAL mode.
-    return {"kb": kb_t, "baseline": plain_t, "migrations": count, "kb_cpu": kb_cpu, "baseline_cpu": plain_cpu,
-            "cpu_ratio": kb_cpu / plain_cpu}  # fmt: skip
+        runs: dict[str, list[float]] = {"kb": [], "kb_cpu": [], "baseline": [], "baseline_cpu": []}
+        for _ in range(repeats):
+            for leftover in [*Path(tmp).glob("*.sqlite*"), root / "migrations" / "versions" / "__pycache__", plain / "versions" / "__pycache__"]:
+                shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+            kb_args = [sys.executable, "-m", "kb", "db", "upgrade", "--db", str(Path(tmp) / "kb.sqlite")]
+            for name, args, cwd in (
+                ("kb", kb_args, root),
+                ("baseline", [sys.executable, "-m", "alembic", "-c", str(ini), "upgrade", "head"], None),
+            ):
+                cpu = _children_cpu()
+                t = time.perf_counter()
+                done = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
+                runs[name].append(time.perf_counter() - t)
+                runs[f"{name}_cpu"].append(_children_cpu() - cpu)
+                if done.returncode != 0:
+                    raise SystemExit(f"{name} upgrade failed: {done.stderr[-800:]}")
+    medians = {name: statistics.median(values) for name, values in runs.items()}
+    return {**medians, "migrations": count, "repeats": repeats, "cpu_ratio": medians["kb_cpu"] / medians["baseline_cpu"]}
 
 
 def _children_cpu() -> float:

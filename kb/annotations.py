@@ -85,8 +85,8 @@ class _Unusual(Exception):
     """The annotation is not a plain tree of mappings, lists and text: `_compose` and `_convert` decide."""
 
 
-_RESOLVER = yaml.resolver.Resolver()
 _NULL = "tag:yaml.org,2002:null"
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
 def _plain_tree(text: str) -> _Map:
@@ -100,14 +100,15 @@ def _plain_tree(text: str) -> _Map:
     # Each open collection: [container, pending key or None, pending key's line].
     stack: list[list[Any]] = []
     root: _Map | None = None
+    parser = _LOADER(text)
+    next_event = parser.get_event  # not yaml.parse: its generator cost as much as the parsing
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        while True:
+            event = next_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                if event.anchor is not None:
-                    raise _Unusual
-                if not stack:
-                    raise _Unusual  # a document that is a single scalar
+                if event.anchor is not None or not stack:
+                    raise _Unusual  # an anchor, or a document that is a single scalar
                 top = stack[-1]
                 container = top[0]
                 if type(container) is _Map and top[1] is None:
@@ -116,10 +117,11 @@ def _plain_tree(text: str) -> _Map:
                         raise _Unusual
                     top[1], top[2] = key, event.start_mark.line + 1
                     continue
+                text_value = event.value
                 tag = event.tag
-                if tag is None or tag == "!":
-                    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-                value = None if tag == _NULL or (event.value in ("", "~", "null") and not event.style) else str(event.value)
+                # The resolver's rule (SafeLoader's): a plain scalar ~, null, Null, NULL or nothing is null.
+                null = (event.implicit[0] and text_value in _NULL_WORDS) if tag is None or tag == "!" else tag == _NULL
+                value = None if null or (text_value in ("", "~", "null") and not event.style) else str(text_value)
                 _add(top, value)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or len(stack) >= MAX_DEPTH:
@@ -139,12 +141,16 @@ def _plain_tree(text: str) -> _Map:
                     _add(stack[-1], done)
                 else:
                     root = done
+            elif kind is yaml.StreamEndEvent:
+                break
             elif kind is yaml.AliasEvent:
                 raise _Unusual
             elif kind is yaml.DocumentStartEvent and root is not None:
                 raise _Unusual  # a second document
     except yaml.YAMLError:
         raise _Unusual from None
+    finally:
+        parser.dispose()
     if root is None:
         raise _Unusual
     return root

@@ -244,7 +244,7 @@ def load_v2(conn: Connection, document: Document, contribution: Contribution, *,
     """Insert one source as writer 1 does, then its relations, inferred date, declared state
     changes, disagreements and stance additions; returns the source id."""
     db = _Cursor(conn)
-    source_id, actor_ids, policy_ids, event_ids = _load(db, document, contribution, added_at=added_at, dates=False)
+    source_id, actor_ids, policy_ids, event_ids, fresh = _load(db, document, contribution, added_at=added_at, dates=False)
     if published_inferred(document, contribution):
         db.run("UPDATE sources SET published_inferred = :v WHERE id = :id", {"v": True, "id": source_id})
     db.many(
@@ -280,7 +280,7 @@ def load_v2(conn: Connection, document: Document, contribution: Contribution, *,
     )
     # Writer 2 used to set writer 1's dates and then its own over them: one read gives both, and
     # an event whose every citation disagrees keeps writer 1's date, as it did.
-    _refresh(db, event_ids.values(), writer=2, fallback=True)
+    _refresh(db, event_ids.values(), writer=2, fallback=True, fresh=fresh)
     return source_id
 
 
@@ -435,11 +435,16 @@ _INSERT_ALIAS = {
 # --- Load -----------------------------------------------------------------------------------
 
 
+# An event this source has just created: the date columns it was inserted with, and this source's
+# citations of it in order (stated date, end, qualifier, disagreement), all the citations it has.
+_Fresh = dict[int, tuple[dict[str, Any], list[tuple[str, str | None, str | None, str | None]]]]
+
+
 def _load(
     db: _Cursor, document: Document, contribution: Contribution, *, added_at: str, dates: bool
-) -> tuple[int, dict[str, int], dict[str, int], dict[str, int]]:
+) -> tuple[int, dict[str, int], dict[str, int], dict[str, int], _Fresh]:
     """Writer 1's rows for one source; the ids of the source and of its actors, policies and
-    events (by key). Event dates are left to the caller when not `dates`."""
+    events (by key), and the events it created. Event dates are left to the caller when not `dates`."""
     _refuse_duplicate(db, document)
     if db.postgres:
         _rewind_sequences(db)  # a rolled-back load (kb source migrate's trial) advanced them
@@ -488,10 +493,11 @@ def _load(
         for key, row in _existing(db, "SELECT key, id, defined_by_id FROM events WHERE", [e.key for e in contribution.events]).items()
     }
     event_ids: dict[str, int] = {}
+    fresh: _Fresh = {}
     role_rows: list[dict[str, Any]] = []
     citation_rows: list[dict[str, Any]] = []
     for espec in contribution.events:
-        event_id = _define_or_find_event(db, espec, policy_ids, source_id, found)
+        event_id = _define_or_find_event(db, espec, policy_ids, source_id, found, fresh)
         event_ids[espec.key] = event_id
         for actor_key, role in dict.fromkeys(espec.actors):
             role_rows.append(dict(event_id=event_id, actor_id=actor_ids[actor_key], role=role, source_id=source_id))
@@ -514,11 +520,14 @@ def _load(
                     beyond_publication=cit.beyond_publication,
                 )
             )
+            if event_id in fresh:
+                row = citation_rows[-1]
+                fresh[event_id][1].append((row["stated_date"], row["stated_end"], row["stated_qualifier"], cit.disagrees))
     db.many(_INSERT_ROLE, role_rows)
     db.many(_INSERT_CITATION, citation_rows)
     if dates:
-        _refresh(db, event_ids.values(), writer=1)
-    return source_id, actor_ids, policy_ids, event_ids
+        _refresh(db, event_ids.values(), writer=1, fresh=fresh)
+    return source_id, actor_ids, policy_ids, event_ids, fresh
 
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -613,10 +622,15 @@ def _add_aliases(db: _Cursor, table: str, owner_id: int, aliases: Iterable[str],
 
 
 def _define_or_find_event(
-    db: _Cursor, spec: Any, policy_ids: dict[str, int], source_id: int, found: dict[str, tuple[int, int | None]]
+    db: _Cursor,
+    spec: Any,
+    policy_ids: dict[str, int],
+    source_id: int,
+    found: dict[str, tuple[int, int | None]],
+    fresh: _Fresh,
 ) -> int:
     """The event's id, defining it when the spec does; `found` holds (id, defined_by_id) by key
-    for the events already there, and gains those this source defines."""
+    for the events already there, and gains those this source defines; `fresh` gains those it creates."""
     row = found.get(spec.key)
     if not spec.defines:
         if row is None:
@@ -636,6 +650,7 @@ def _define_or_find_event(
     )
     if row is None:
         event_id = db.insert(_INSERT_EVENT, dict(key=spec.key, **values))
+        fresh[event_id] = ({c: values[c] for c in _DATE_COLUMNS}, [])
     elif row[1] is None:
         # Its defining source was taken out while others still cite it: this source defines it anew.
         event_id = int(row[0])
@@ -672,31 +687,49 @@ def refresh_event_dates(conn: Connection, event_ids: Iterable[int]) -> None:
     _refresh(_Cursor(conn), event_ids, writer=1)
 
 
-def _refresh(db: _Cursor, event_ids: Iterable[int], *, writer: int, fallback: bool = False) -> None:
+def _refresh(db: _Cursor, event_ids: Iterable[int], *, writer: int, fallback: bool = False, fresh: _Fresh | None = None) -> None:
     """Set the events' dates from their citations (one read, one executemany). Writer 2 leaves
     out citations that disagree on the date; with `fallback`, an event all of whose citations
-    disagree gets writer 1's date, as writer 1's refresh followed by writer 2's left it."""
+    disagree gets writer 1's date, as writer 1's refresh followed by writer 2's left it.
+
+    An event in `fresh` is not read back: its citations are the ones this source just wrote,
+    and when its date comes out as inserted, it is not written again either."""
     ids = sorted(set(event_ids))
     if not ids:
         return
-    agrees = "citations.disagrees IS NULL" if writer == 2 else "1 = 1"
-    sql, params = _where_in(
-        "SELECT citations.event_id, citations.stated_date, citations.stated_end, citations.stated_qualifier, "
-        f"{agrees} FROM citations JOIN sources ON sources.id = citations.source_id WHERE",
-        "citations.event_id",
-        ids,
-    )
-    sql += " ORDER BY citations.event_id, sources.published, sources.key, citations.position"
+    fresh = fresh or {}
     stated: dict[int, list[DateSpec]] = {}
     every: dict[int, list[DateSpec]] = {}
-    for event_id, date, end, qualifier, agreeing in db.rows(sql, params):
+
+    def add(event_id: int, date: str, end: str | None, qualifier: str | None, agreeing: Any) -> None:
         spec = DateSpec(PartialDate.parse(date), PartialDate.parse(end) if end else None, qualifier)
         if agreeing:
             stated.setdefault(event_id, []).append(spec)
         every.setdefault(event_id, []).append(spec)
+
+    for event_id in ids:
+        for date, end, qualifier, disagrees in fresh[event_id][1] if event_id in fresh else ():
+            add(event_id, date, end, qualifier, writer == 1 or not disagrees)
+    others = [event_id for event_id in ids if event_id not in fresh]
+    if others:
+        agrees = "citations.disagrees IS NULL" if writer == 2 else "1 = 1"
+        sql, params = _where_in(
+            "SELECT citations.event_id, citations.stated_date, citations.stated_end, citations.stated_qualifier, "
+            f"{agrees} FROM citations JOIN sources ON sources.id = citations.source_id WHERE",
+            "citations.event_id",
+            others,
+        )
+        sql += " ORDER BY citations.event_id, sources.published, sources.key, citations.position"
+        for row in db.rows(sql, params):
+            add(*row)
     if fallback:
         stated = {event_id: stated.get(event_id) or dates for event_id, dates in every.items()}
-    db.many(_SET_DATES, [dict(id=event_id, **_date_columns(most_specific(dates))) for event_id, dates in stated.items()])
+    updates = []
+    for event_id in sorted(stated):
+        columns = _date_columns(most_specific(stated[event_id]))
+        if event_id not in fresh or fresh[event_id][0] != columns:
+            updates.append(dict(id=event_id, **columns))
+    db.many(_SET_DATES, updates)
 
 
 # --- Unload ---------------------------------------------------------------------------------
