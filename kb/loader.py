@@ -726,7 +726,9 @@ def _refresh(db: _Cursor, event_ids: Iterable[int], *, writer: int, fallback: bo
         stated = {event_id: stated.get(event_id) or dates for event_id, dates in every.items()}
     updates = []
     for event_id in sorted(stated):
-        columns = _date_columns(most_specific(stated[event_id]))
+        dates = stated[event_id]
+        # One date is its own most specific (most_specific's overlap scoring costs ~0.1 ms).
+        columns = _date_columns(dates[0] if len(dates) == 1 else most_specific(dates))
         if event_id not in fresh or fresh[event_id][0] != columns:
             updates.append(dict(id=event_id, **columns))
     db.many(_SET_DATES, updates)
