@@ -10,6 +10,7 @@ import pytest
 from helpers import FIXTURES, engine_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy.exc import IntegrityError
 
 from kb import annotations, loader
 from kb.annotations import _compose, _convert, _plain_tree, _Unusual, load_annotation_file
@@ -164,3 +165,15 @@ def test_statements_per_source_do_not_grow_with_the_knowledge_base(isolated_db: 
     finally:
         engine.dispose()
     assert into_larger == into_empty
+
+
+def test_a_driver_error_in_the_loaders_statements_is_raised_as_sqlalchemys(isolated_db: str) -> None:
+    """The loader runs on the DB-API cursor, yet its errors are SQLAlchemy's (the CLI says them in one line)."""
+    upgrade(Location(to_url(isolated_db), REPO, "--db"), "0001")
+    engine = engine_for(isolated_db)
+    try:
+        with pytest.raises(IntegrityError) as raised, engine.begin() as conn:
+            loader._Cursor(conn).run("INSERT INTO actors (key, name, kind) VALUES (:k, NULL, 'person')", {"k": "x"})
+    finally:
+        engine.dispose()
+    assert raised.value.orig is not None
