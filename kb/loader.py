@@ -28,7 +28,7 @@ from kb.annotations import Contribution, parse_annotation, resolve
 from kb.dates import DateSpec, PartialDate, most_specific
 from kb.documents import Document, parse_document, sha256_bytes
 from kb.errors import LoadError
-from kb.sql import _pyformat
+from kb.sql import pyformat
 
 # The writer `kb source migrate` names in the migrations it writes (the newest one).
 WRITER_VERSION = 2
@@ -357,7 +357,7 @@ class _Cursor:
         self.cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
     def _call(self, method: str, sql: str, params: Any) -> Any:
-        statement = _pyformat(sql) if self.postgres else sql
+        statement = pyformat(sql) if self.postgres else sql
         try:
             getattr(self.cursor, method)(statement, params)
         except self.dialect.loaded_dbapi.Error as exc:

@@ -221,9 +221,9 @@ def find_source(db: Reader | Session, key: str) -> SourceKey:
     select_ = 'SELECT id, "key", title FROM sources WHERE '
     matches = reader.rows(select_ + 'lower("key") = :k OR lower(url) = :k', {"k": wanted})
     if not matches:
-        # instr, not LIKE: a key holding % or _ is matched as written
-        matches = reader.rows(select_ + "instr(lower(\"key\"), :k) > 0" if not reader.postgres
-                              else select_ + "strpos(lower(\"key\"), :k) > 0", {"k": wanted})  # fmt: skip
+        # a position function, not LIKE: a key holding % or _ is matched as written
+        position = "strpos" if reader.postgres else "instr"
+        matches = reader.rows(select_ + f'{position}(lower("key"), :k) > 0', {"k": wanted})
     if len(matches) == 1:
         return SourceKey(*matches[0])
     if matches:

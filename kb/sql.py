@@ -4,7 +4,8 @@ Read commands run SQL text over kb's tables and views with a `Reader` and import
 SQLAlchemy nor Alembic while the knowledge base is at head (docs/performance.md says why: their
 import alone cost several times a whole read command). Writes, migrations and the first build
 stay with SQLAlchemy and Alembic (`kb.db`), which `reading` falls back to when the knowledge base
-is missing or behind. Statements are written once, with `:name` parameters, for both databases.
+is missing or behind. Statements are written once, with `:name` parameters, for both databases
+(`pyformat` rewrites them for psycopg; the source loader, kb.loader, writes the same way).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ PG_LOCK_KEY = 0x6B62_6462  # the advisory lock kb.db's writers hold exclusive ("
 
 
 @functools.lru_cache(maxsize=256)
-def _pyformat(sql: str) -> str:
+def pyformat(sql: str) -> str:
     """`:name` parameters as psycopg's `%(name)s` (a literal % doubled; `::` casts left alone)."""
     return re.sub(r"(?<![:\w]):([A-Za-z_]\w*)", r"%(\1)s", sql.replace("%", "%%"))
 
@@ -56,7 +57,7 @@ class Reader:
 
     def _execute(self, cursor: Any, sql: str, params: Params | None) -> Any:
         if self.postgres:
-            cursor.execute(_pyformat(sql), params or {})
+            cursor.execute(pyformat(sql), params or {})
         else:
             cursor.execute(sql, params or {})
         return cursor
