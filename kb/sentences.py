@@ -21,7 +21,44 @@ _STARTERS = frozenset(
 )
 _TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*$")
 _CLOSED = re.compile(r"[.!?;:]+[\"'\u201d\u2019)\]]*$")  # a sentence, a list item or a lead-in to one
-_SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}|Q):\s+")
+_SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,3}|Q):\s+")
+# Words that make a label a person's: a title or rank, or a transcript's turn ("Q:", "QUESTION:").
+_PERSON_LABEL = re.compile(
+    r"^(?:(?:THE\s+)?(?:MR|MS|MRS|MISS|DR|GEN|ADM|COL|CAPT|LT|SEN|REP|AMB|SENATOR|REPRESENTATIVE|CONGRESSMAN|CONGRESSWOMAN|"
+    r"SECRETARY|MINISTER|AMBASSADOR|GENERAL|ADMIRAL|JUDGE|GOVERNOR|MAYOR|CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|DIRECTOR|"
+    r"COMMISSIONER|SPEAKER|PROFESSOR|PROF)\b\.?|Q|A|QUESTION|ANSWER|MODERATOR|OPERATOR|PARTICIPANT|REPORTER|INTERVIEWER)$|"
+    r"^(?:MR|MS|MRS|DR|SEN|REP|AMB|SENATOR|REPRESENTATIVE|SECRETARY|MINISTER|AMBASSADOR|GENERAL|ADMIRAL|JUDGE|GOVERNOR|"
+    r"CHAIRMAN|CHAIRWOMAN|PRESIDENT|DIRECTOR|COMMISSIONER)\.?\s"
+)
+# Common nouns of a document's structure: a label made of them heads a section, it names nobody.
+_STRUCTURE_WORDS = frozenset(
+    "AGENCY AGENCIES ACTION ACTIONS SUMMARY BACKGROUND DATE DATES ADDRESS ADDRESSES SUBJECT PURPOSE SCOPE NOTE NOTES "
+    "PRESENT ATTENDEES ATTENDANCE WITNESSES WITNESS FINDINGS FINDING RECOMMENDATIONS RECOMMENDATION CONCLUSION CONCLUSIONS "
+    "CONTACT CONTACTS REFERENCE REFERENCES AUTHORITY EFFECTIVE FOR FURTHER INFORMATION SUPPLEMENTARY ABSTRACT OBJECTIVE "
+    "OBJECTIVES RESULTS RESULT METHODOLOGY CONTEXT ISSUE ISSUES DECISION TOPIC TOPICS AGENDA LOCATION TIME WHEN WHERE "
+    "WHAT WHY HIGHLIGHTS OVERVIEW INTRODUCTION DISCUSSION ANALYSIS RESPONSE COMMENTS COMMENT DOCKET RIN FILE TITLE "
+    "SOURCE SOURCES STATUS CHANGES RELEASE EMBARGOED UPDATE UPDATED ATTACHMENT ENCLOSURE ANNEX APPENDIX TO FROM CC RE "
+    "OF AND THE".split()
+)
+
+
+def label_is_speaker(label: str, uses: int) -> bool:
+    """Whether a capitals label before a colon names who speaks ("MR. ROE:", "SENATOR VANCE:",
+    "Q:", a surname repeated through the document) rather than heading a section ("SUMMARY:",
+    "DATES:", "FOR FURTHER INFORMATION CONTACT:"); `uses` is how often the document uses it."""
+    label = " ".join(label.split())
+    if _PERSON_LABEL.search(label):
+        return True
+    words = label.replace(".", " ").split()
+    if all(w in _STRUCTURE_WORDS for w in words) or re.search(r"(?:TION|TIONS|MENT|MENTS|ANCE|ENCE|ITY|ARY|URE|URES|ING|INGS)$", words[-1]):
+        return False
+    # An untitled name speaks more than once in a transcript; a heading stands once.
+    return uses >= 2
+
+
+def labels(text: str) -> Counter[str]:
+    """How often each capitals label opens a line of the text."""
+    return Counter(" ".join(m.group(1).split()) for m in re.finditer(r"(?m)^[ \t]*(" + _SPEAKER.pattern[2:-5] + r"):\s", text))
 
 
 _DATELINE = re.compile(
@@ -29,6 +66,32 @@ _DATELINE = re.compile(
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)"
     r"\s*(?:[\u2014\u2013]|--?)\s*"
 )
+
+# "Section 1. Purpose." / "Sec. 2." / "§ 3. Definitions." opening a paragraph.
+_SECTION = re.compile(r"(?:Section|Sec\.|SEC\.|SECTION|\u00a7)\s*\d+[a-z]?\.(?:\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|the|on|for))*\.)?\s+(?=\S)")
+# What a dateline or signature line holds besides its date: the words that introduce it, a place,
+# "this 3rd day of". Anything else (a verb, a lowercase word of prose) makes the line a sentence.
+_SIGNATURE_WORDS = re.compile(
+    r"(?i)\b(?:dated|signed|issued|approved|done|given|sworn|witness|adopted and signed)\b|"
+    r"\b(?:this|the)\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b|\b(?:at|in|on|this|of|the|and|day)\b"
+)
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December),?(?:\s+\d{4})?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?|\b\d{4}\b"
+)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line only dates or signs the document ("Dated: March 12, 2025.", "Issued in
+    Washington, DC, on March 10, 2025.", "THE WHITE HOUSE, March 3, 2025."): a date, with nothing
+    besides it but signing words, a place and punctuation."""
+    if len(line.split()) > 16 or not _DATE_WORDS.search(line):
+        return False
+    rest = _SIGNATURE_WORDS.sub(" ", _DATE_WORDS.sub(" ", line))
+    words = re.findall(r"[A-Za-z][\w'.-]*", rest)
+    return all(w[0].isupper() for w in words) and len(words) <= 5
 
 
 @dataclass(frozen=True)
@@ -38,7 +101,7 @@ class Segment:
     start: int
     end: int
     text: str  # whitespace normalised; for interleaved columns, the column's reading
-    kind: str  # sentence | heading
+    kind: str  # sentence | heading | dateline (a date or signature line: "Dated: March 3, 2025.")
     speaker: str | None = None  # a transcript's speaker label ("MR. SURNAME")
     lines: tuple[tuple[int, int], ...] = ()  # interleaved columns: the stored lines the sentence spans
     paragraph: int = -1  # which paragraph of the content it is in (a sentence refers back within one)
@@ -105,6 +168,8 @@ def _prose(text: str, lo: int, hi: int, speaker: str | None) -> list[Segment]:
         if a < b:
             piece = norm[a:b]
             kind = "sentence" if _CLOSED.search(piece) or len(piece.split()) > 25 else "heading"
+            if is_dateline(piece):
+                kind = "dateline"
             out.append(Segment(pos[a], pos[b - 1] + 1, piece, kind, speaker))
     return out
 
@@ -227,9 +292,12 @@ def segments(document: Document) -> list[Segment]:
         words = [_bare(w) for w in text[a:b].split()]
         bigrams.update(zip(words, words[1:]))
     # Paragraphs: runs of lines without a blank line between them.
+    uses = labels(text[lo:hi])
     paragraphs: list[list[tuple[int, int]]] = []
     for span in lines:
-        if paragraphs and "\n" not in text[paragraphs[-1][-1][1] : span[0]].replace("\n", "", 1):
+        # A line opening with a label ("ACTION: …", "MS. ROE: …") starts a block of its own.
+        labelled = _SPEAKER.match(text[span[0] : span[1]]) and text[span[0]].isupper()
+        if paragraphs and not labelled and "\n" not in text[paragraphs[-1][-1][1] : span[0]].replace("\n", "", 1):
             paragraphs[-1].append(span)
         else:
             paragraphs.append([span])
@@ -257,7 +325,18 @@ def segments(document: Document) -> list[Segment]:
         start, end = para[head][0], para[-1][1]
         m = _SPEAKER.match(text[start:end])
         if m and (m.group(1).isupper() or m.group(1) == "Q"):
-            speaker, start = m.group(1), start + m.end()
+            label = " ".join(m.group(1).split())
+            if label_is_speaker(label, uses[label]):
+                speaker = m.group(1)
+            else:  # a section's label ("SUMMARY:"): a heading, and no one speaks what follows
+                out.append(Segment(start, start + m.end(), label, "heading"))
+                speaker = None
+            start += m.end()
+        # A numbered section's label ("Sec. 2. Policy.") heads what follows it.
+        section = _SECTION.match(text[start:end])
+        if section:
+            out.append(Segment(start, start + len(section.group(0).rstrip()), " ".join(section.group(0).split()), "heading"))
+            start += section.end()
         # A dateline opening the first sentence ("OLDTOWN, March 3, 2021 — …") is not part of it.
         dateline = _DATELINE.match(text[start:end])
         if dateline:

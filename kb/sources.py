@@ -32,6 +32,7 @@ from kb.errors import AnnotationError, DocumentError, KBError, LoadError
 from kb.fingerprint import RECORDS, Record, annotation_checksum, load_records
 from kb.propose import Known, proposals_yaml, propose
 from kb.review import Preview
+from kb.sentences import label_is_speaker, labels
 
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
@@ -117,8 +118,11 @@ _KIND_CUES: tuple[tuple[str, str], ...] = (
     ("speech", r"\bremarks\b|\bspeech\b|\baddress (?:by|to)\b|explanation of vote|explaination of vote|\btestimony\b"),
     ("statement", r"\bstatement\b"),
     ("press_release", r"press release|\bpress office\b|\bnews release\b|\breadout\b"),
+    # An instrument itself (a rule, an order, a notice): none of the kinds above, so `other`.
+    ("other", r"^(?:notice of|executive order|proclamation|presidential (?:memorandum|determination)|(?:interim |direct )?(?:final |proposed )?rule\b)|\b(?:interim final|final|proposed) rule\b"),
 )
-_SPEAKER_LINE = re.compile(r"(?m)^\s*(?:(?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+)?[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}:\s")
+# What an instrument's own text says it is ("ACTION: Final rule.", "it is hereby ordered").
+_INSTRUMENT_TEXT = re.compile(r"(?im)^\s*ACTION:\s*(?:(?:interim |direct )?(?:final |proposed )?rule|notice)\b|\bit is hereby ordered\b")
 
 
 def _guess_kind(document: Document) -> str:
@@ -129,8 +133,14 @@ def _guess_kind(document: Document) -> str:
             if re.search(pattern, cues.lower()):
                 return kind
     content = document.content.value
-    if len(_SPEAKER_LINE.findall(content)) >= 3:  # "MR. ROE: …", "QUESTION: …": a transcript however titled
+    # "MR. ROE: …", "QUESTION: …": a transcript however titled. Labels of sections ("SUMMARY:",
+    # "DATES:") name nobody; a transcript has turns by at least two speakers.
+    uses = labels(content)
+    turns = {label: n for label, n in uses.items() if label_is_speaker(label, n)}
+    if sum(turns.values()) >= 3 and len(turns) >= 2:
         return "transcript"
+    if _INSTRUMENT_TEXT.search(content):
+        return "other"
     return "news_article"
 
 
