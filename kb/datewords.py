@@ -52,6 +52,7 @@ class Found:
     date: StatedDate
     rule: str
     span: bool = False  # the start or end of a span ("since 1993", "until 2010"), not an event's date
+    name: bool = False  # part of an instrument's name ("Order 14001 of January 5, 2021", "the 2019 rule"): not the verb's date
 
 
 _FORMS: tuple[tuple[str, str], ...] = (
@@ -114,7 +115,10 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
     if rule == "month":
         if m.group(1) == "May" and not re.match(r"(?i)in|of|since|by|last|this|early|late|mid", m.group(0)):
             raise _NoDate  # "a May …" is rare; "may" is a verb
-        return _stated(DateSpec(_past_month(_month(m.group(1)), pub, future)), "relative", pub)
+        month = _month(m.group(1))
+        if m.group(0).lower().startswith("last") and month >= pub.month:
+            return _stated(DateSpec(PartialDate(pub.year - 1, month)), "relative", pub)  # "last March" in March: a year ago
+        return _stated(DateSpec(_past_month(month, pub, future)), "relative", pub)
     if rule == "today":
         day = pub - dt.timedelta(days=1) if m.group(0).lower() == "yesterday" else pub
         return _stated(DateSpec(PartialDate.from_date(day)), "relative", pub)
@@ -172,8 +176,18 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             except (_NoDate, ValueError, OverflowError, DateError):
                 continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
             taken.append((m.start(), m.end()))
-            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year"))
+            named = bool(_NAMED_BY.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
+                         and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
+            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named))
     return sorted(out, key=lambda f: f.start)
+
+
+# A date that names an instrument rather than dating a verb: "Executive Order 14001 of January 5,
+# 2021", "Decree No. 12/2020 of 3 May 2020", and a year modifying an instrument ("the 2019 rule").
+_INSTRUMENTS = r"(?:order|proclamation|memorandum|directive|act|decree|resolution|rule|law|notice|decision|regulation|determination)"
+_NAMED_BY = re.compile(rf"(?i)\b{_INSTRUMENTS}\s+(?:no\.\s*)?[\w/.-]*\d[\w/.-]*\s+(?:of|dated)\s+$")
+_NAMES_NOUN = re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,2}}(?:{_INSTRUMENTS[3:-1]}|policy|guidance|ban|agreement|strategy|program|programme|regulations)\b")
+_DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that)\s+$")
 
 
 def _capitalised_month(m: re.Match[str]) -> bool:
@@ -189,7 +203,7 @@ _CLAUSE = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|al
 def attached(found: list[Found], sentence: str, anchor: int | None) -> Found | None:
     """The date expression attached to the verb at `anchor`: fewest clause boundaries between
     them, then nearest; spans ("since 1993") only when nothing else is there."""
-    usable = [f for f in found if not f.span]
+    usable = [f for f in found if not f.span and not f.name]
     if not usable:
         return None
     if anchor is None:

@@ -28,8 +28,8 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("reinstated", "decided", 0.8, r"\brestor\w*|\breviv\w*|\breinstat\w*"),
     ("rescinded", "decided", 0.7, r"\bend(?:s|ed)? (?:the|its) policy\b|\babolish\w*|\bterminat\w*|\bdiscontinu\w*"),
     ("amended", "authorised", 0.6, r"\bauthori[sz]\w*|\bapproved\b|\bdecided to\b|\badjust\w* permissions?\b|\bpermits?\b|\bexpand\w*|\bbroaden\w*"),
-    ("amended", "decided", 0.7, r"\b(?:will|would) not (?:produce|use|acquire|develop|export|transfer|assist|emplace|deploy|sell)\b|\balign\w* (?:our|its|their|\w+'s)\b|\bchanges? to\b|\bno longer\b|\bend the use\b|\bforbid\w*|\bforbade\b|\bprohibit\w*|\bbann?(?:ed|s)?\b"),
-    ("adopted", "decided", 0.6, r"\bwas established\b|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc(?:e|es|ed|ing)\b|\bsign(?:s|ed)? (?:into law|an? (?:order|directive|memorandum|decree))|\bannounc\w* (?:a|the) new\b"),
+    ("amended", "decided", 0.7, r"\bamends\b|\brevises\b|\bmodifies\b|\bhereby (?:amend|revis|modif)\w*|\b(?:will|would) not (?:produce|use|acquire|develop|export|transfer|assist|emplace|deploy|sell)\b|\balign\w* (?:our|its|their|\w+'s)\b|\bchanges? to\b|\bno longer\b|\bend the use\b|\bforbid\w*|\bforbade\b|\bprohibit\w*|\bbann?(?:ed|s)?\b"),
+    ("adopted", "decided", 0.6, r"\bwas established\b|\bestablishes\b|\bhereby (?:establish|adopt|creat|designat|issu|promulgat)\w*|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc(?:e|es|ed|ing)\b|\bsign(?:s|ed)? (?:into law|an? (?:order|directive|memorandum|decree))|\bannounc\w* (?:a|the) new\b"),
     ("criticism", "criticised", 0.6, r"\bcritici[sz]\w*|\bcondemn\w*|\breckless\b|\bshocking\b|\bblack mark\b|\braked\b|\bperplex\w*|\bdeplor\w*|\bdisappoint\w*|\boppos\w*|\bmistake\b|\bstep backward\b|\bwrong\b|\bunnecessary\b"),
     ("support", "supported", 0.6, r"\bsupports\b|\bwelcom\w*|\bendors\w*|\bprais\w*|\bapplaud\w*|\bcongratulat\w*|\bbelieves (?:this|the) decision\b"),
     ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from (?:the )?(?:[A-Z][\w-]* ){0,3}(?:treaty|convention|agreement|protocol)\b|\bentered into force\b|\bvot(?:ed|es)\b|\bjoin(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bsign(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b"),
@@ -37,6 +37,8 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("transfer", "provided", 0.5, r"\bprovided\b.*\bwith\b|\bprovision of\b|\bsecurity assistance package\b|\bsen(?:d|t|ding) (?:\w+ ){0,4}to\b|\bsuppl(?:y|ied|ies)\b|\btransferr\w* (?:\w+ ){0,4}to\b|\bdeliver(?:s|ed|ing|y|ies)?\b(?! (?:at|on|in|to the|a speech|remarks|an address|a statement))"),
     ("use", "used", 0.5, r"\b(?:been )?used (?:since|in|by)\b|\bdeployed\b|\bemplaced\b|\bnot been used\b"),
     ("report", "subject", 0.5, r"\bstockpiles?\b|\b\d[\d,]* (?:countries|states|nations|parties)\b|\$[\d.,]+ (?:billion|million)|\bnot a ?party\b|\bparties\b"),
+    # Commissioning a review ("directed the agency to review …", "asked the office to assess …").
+    ("review", "commissioned", 0.5, r"\b(?:direct|ask|instruct|order|task|commission|request|charg|mandat)\w* (?:[\w'-]+ ){0,6}to (?:review|study|assess|examine|evaluate|investigate|audit|reassess|reconsider)\b"),
     ("review", "implemented", 0.5, r"\b(?:a|the|an|its|internal|policy) (?:\w+ )?review\b|\breview (?:of|was|is)\b|\bstudy\b|\bmodell?ing\b|\bassessment\b|\bresearching\b"),
     ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b"),
     # A policy or stance restated as still holding: changes nothing, confirms it on the source's date.
@@ -61,6 +63,23 @@ _PREPOSED = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:since|after|following|in res
 # the instrument's content, not something that happened.
 _DESCRIBES = re.compile(r"(?i)\b(?:treaty|convention|agreement|protocol|accord|law|resolution|(?:policy|ban|act) (?:that|which))\s*(?:,\s*|[\u2013\u2014-]\s*)?(?:(?:that|which)\s+)?$")
 _CLAUSE_END = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|though|which|who|as)\b")
+
+
+# The document's own act: "hereby", or the instrument itself as the one acting ("This order
+# establishes …", "In this rule, the Bureau amends …"), in the present tense.
+_HEREBY = re.compile(r"(?i)\bhereby\s+(?:\w+\s+)?$")
+_OWN_VOICE = re.compile(r"(?i)\b(?:this|today['\u2019]s|the present)\s+(?:(?:interim|final|proposed|direct|executive)\s+)*(?:rule|order|notice|directive|proclamation|memorandum|regulation|decree|decision|resolution|instrument)\b")
+_PRESENT_ACT = re.compile(r"(?i)^[a-z]+(?:es|s)\b(?<!ss)(?<!ed)")
+
+
+def own_act(sentence: str, anchor: int) -> bool:
+    """Whether the verb at `anchor` is the document's own act ("is hereby revoked", "This order
+    establishes …"): done by the document itself, on its own date."""
+    before = sentence[max(0, anchor - 40) : anchor]
+    if _HEREBY.search(before):
+        return True
+    voice = _OWN_VOICE.search(sentence, 0, anchor)
+    return bool(voice and _PRESENT_ACT.match(sentence[anchor:]) and not re.search(r"(?i)\b(?:will|would|shall|may|not)\s+$", before))
 
 
 @dataclass(frozen=True)
@@ -105,7 +124,7 @@ def _frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
             continue
         seen.add(etype)
         before = sentence[max(0, m.start() - 60) : m.start()]
-        rules = (f"frame:{etype}",)
+        rules = (f"frame:{etype}",) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
         if etype in STATE_CHANGING_TYPES or etype in ("treaty_action", "reaffirmed"):
             if _DEMANDED.search(before):
                 # A demand to keep a policy is a statement; a demand to change one criticises it.
@@ -189,6 +208,9 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
             inner = [f for f in find_all(quoted.group(1), older[0].date.spec.start) if f.date.basis == "relative"]
             if inner and (anchor is None or quoted.start() <= anchor < quoted.end()):
                 return StatedDate(inner[0].date.spec, inner[0].date.basis), "date:quoted-older-text"
+    if frame is not None and "voice:own-act" in frame.rules:
+        # The document's own act happens when the document is issued, whatever older dates it names.
+        return StatedDate(DateSpec(PartialDate.from_date(pub)), "context"), "date:own-act-on-publication"
     # A preposed adjunct clause with an event of its own keeps its dates; the main clause keeps the rest.
     adjunct = _PREPOSED.match(sentence)
     if adjunct and frame is not None and (frame.prior or _frames_in(sentence, 0, adjunct.end())):
@@ -281,6 +303,7 @@ class Proposal:
     new_policies: list[tuple[str, str, str | None, str]] = field(default_factory=list)  # key, name, owner, description
     rules: tuple[str, ...] = ()
     policy_scores: dict[str, float] = field(default_factory=dict)
+    actor_aliases: dict[str, list[str]] = field(default_factory=dict)  # new actor key -> the acronyms the document gave it
 
 
 # --- Actors -------------------------------------------------------------------------------------
@@ -291,7 +314,8 @@ _TITLES = frozenset(
     "Admiral Adm Rear Lt Lieutenant Col Colonel Maj Major Capt Captain Sgt Cmdr Commander Army Navy Air Force Marine "
     "Press National Security Advisor Adviser Foreign Prime Deputy Assistant Acting Spokesman Spokeswoman Spokesperson "
     "Chairman Chairwoman Chair Director Mr Ms Mrs Dr Prof Then Former Performing Duties Of The Under "
-    "Chief Staff Joint Chiefs Special Envoy Undersecretary Attorney Judge Justice Mayor King Queen Prince".split()
+    "Chief Staff Joint Chiefs Special Envoy Undersecretary Attorney Judge Justice Mayor King Queen Prince "
+    "Senators Representatives Ministers Members Secretaries Ambassadors Governors Judges Messrs".split()
 )
 # Heads of names that are not actors: documents, events, places, periods, things.
 _NOT_ACTOR_HEADS = frozenset(
@@ -300,7 +324,8 @@ _NOT_ACTOR_HEADS = frozenset(
     "Mountains Region Province Street Avenue Weapons Munitions Use Review Resolution "
     "Manual Plan Initiative Agreement Accord Declaration Summit Session Meeting Hearing Bill Order Code Rule Rules "
     "Budget Fund Aid Assistance Engagement Briefing Transcript Note Notes Edition Article Section Chapter Page "
-    "Capabilities Plans Awareness Safety Production Stockpiling Transfer Prohibition Mission Success".split()
+    "Capabilities Plans Awareness Safety Production Stockpiling Transfer Prohibition Mission Success "
+    "Regulation Regulations Requirements Standards Provisions Guidelines Controls".split()
 )
 _ORG_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission)\b", "agency"),
@@ -311,13 +336,48 @@ _ORG_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:Council|Committee|Watch|International|Campaign|Foundation|Institute|Association|Union|Nations|Organi[sz]ation|Coalition|Center|Centre|Group|Party|Parties)\b", "organisation"),
 )
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_NAME = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+|of|for|on|and)){1,5})\b")
+_NAME = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+|of(?:\s+the)?|for|on|and)){1,5})\b")
 _NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
 
 
+# A title followed by what it is the title of names an office, not a person ("the Secretary of
+# Commerce", "the Under Secretary for Industry and Security", "the Minister for Water").
+_OFFICE = re.compile(r"^(?:(?:Under|Deputy|Assistant|Vice|Acting|Principal)\s+)*(?:Secretary|Minister|Attorney General|Administrator|Director|"
+                     r"Commissioner|Comptroller|Inspector General|Ambassador|Chief|Surgeon General|President|Chancellor|Registrar|Governor)"
+                     r"(?:\s+General)?\s+(?:of|for|to)\b")
+# A lowercase collective of organisations acting together ("Several industry groups opposed …").
+_COLLECTIVE = re.compile(r"(?i)\b(?:several|many|some|numerous|various|two|three|four|five|six|seven|eight|nine|ten|a number of|a coalition of|a group of)\s+"
+                         r"(?:[a-z][\w-]*\s+){0,2}(?:groups|organi[sz]ations|associations|companies|firms|unions|advocates|commenters|stakeholders|"
+                         r"manufacturers|exporters|importers|nonprofits|charities|coalitions)\b")
+# "the Bureau of Industry and Security (BIS)": the acronym the document goes on to use for it.
+_ACRONYM = re.compile(r"\b((?:[A-Z][a-z]+\s+)(?:(?:of|for|on|and|the|[A-Z][a-z]+)\s+){0,6}[A-Z][a-z]+)\s+\(([A-Z][A-Z&]{1,7})\)")
+
+
+def acronyms(texts: list[str]) -> dict[str, str]:
+    """The acronyms a document introduces for names ("… Security (BIS)"), acronym -> name."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            words = m.group(1).split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if words and initials.startswith(m.group(2)[0]) and len(m.group(2)) >= 2:
+                out.setdefault(m.group(2), " ".join(words))
+    return out
+
+
+# A transcript label with a title names its speaker even where the text never gives a full name.
+_TITLED_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|SEN|REP|AMB|SENATOR|REPRESENTATIVE|CONGRESSMAN|CONGRESSWOMAN|SECRETARY|MINISTER|AMBASSADOR|GENERAL|ADMIRAL|JUDGE|GOVERNOR|CHAIRMAN|CHAIRWOMAN|DIRECTOR|COMMISSIONER)\.?\s+\S")
+
+
 def _kind_of(name: str) -> str:
+    if _OFFICE.match(name):
+        return "office"
+    if _COLLECTIVE.fullmatch(name):
+        return "organisation"
     for pattern, kind in _ORG_KINDS:
         if re.search(pattern, name):
             return kind
@@ -354,11 +414,19 @@ def _names(sentence: str) -> list[tuple[int, str]]:
     for m in _NAME.finditer(sentence):
         words = m.group(1).split()
         start = m.start()
+        titles: list[str] = []
         while words and (words[0].rstrip(".") in _TITLES or words[0] in _NOT_NAMES):
             start = sentence.index(words[0], start) + len(words[0])
+            titles = [*titles, words[0]] if words[0] not in _NOT_NAMES else []
             words = words[1:]
-        while words and words[-1] in ("of", "for", "on", "and"):
+        if titles and words and words[0] in ("of", "for", "to") and _OFFICE.match(" ".join([*titles, *words])):
+            words = [*titles, *words]  # an office: "Secretary of Commerce"
+        while words and words[-1] in ("of", "for", "on", "and", "the"):
             words = words[:-1]
+        if words and words[-2:-1] == ["of"] and words[-1] == "the":
+            words = words[:-2]
+        if re.search(r"(?i)\b(?:order|act|rule|law|directive|proclamation|memorandum|decree)\b[^()]{0,40}\(\s*$", sentence[: m.start()]):
+            continue  # the title of an instrument named just before: "Executive Order 14001 (Coastal Planning)"
         if len(words) < 2 or any(w.rstrip(".") in _MONTH_WORDS for w in words) or words[-1] in _NOT_ACTOR_HEADS:
             continue
         if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and _kind_of(" ".join(words)) == "person":
@@ -367,11 +435,13 @@ def _names(sentence: str) -> list[tuple[int, str]]:
         if _PLACE_BEFORE.search(sentence[: m.start()]) and _kind_of(name) == "person":
             continue  # a place: "outside the Korean Peninsula", "in Maputo"
         out.append((m.start(), name))
-    return out
+    for m in _COLLECTIVE.finditer(sentence):
+        out.append((m.start(), m.group(0)[0].upper() + m.group(0)[1:]))
+    return sorted(out)
 
 
 def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | None, surnames: dict[str, str],
-            doc_names: dict[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:  # fmt: skip
+            doc_names: dict[str, str], short: dict[str, str] | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:  # fmt: skip
     """Actors of a sentence with roles from its structure: before the verb the actor, after "to" the
     recipient of a transfer, the one who "said" the reporter; known names first."""
     found: list[tuple[int, str, str | None]] = []  # position, key, new name
@@ -382,13 +452,16 @@ def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | Non
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), key, None))
     new: list[tuple[str, str, str]] = []
-    for pos, name in _names(sentence):
+    named = _names(sentence)
+    for acronym, full in (short or {}).items():  # "BIS considered …": the name the document gave it
+        named += [(m.start(), full) for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", sentence)]
+    for pos, name in sorted(named):
         if any(a <= pos < b for a, b in taken):
             continue
         key = _fuzzy_actor(name, known) or surnames.get(name.split()[-1].lower())
         if key is None:
             name = doc_names.get(name.split()[-1].lower(), name) if _kind_of(name) == "person" else name
-            key = _slug(name, 4)
+            key = _slug(name, 4 if _kind_of(name) == "person" else 6)
             if key not in [k for k, _n, _kind in new]:
                 new.append((key, name, _kind_of(name)))
         found.append((pos, key, name if key in [k for k, _n, _kind in new] else None))
@@ -400,8 +473,10 @@ def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | Non
     if speaker:
         surname = speaker.split()[-1].title()
         key = surnames.get(surname.lower())
-        if key is None and surname.lower() in doc_names:
-            full = doc_names[surname.lower()]
+        full = doc_names.get(surname.lower())
+        if key is None and full is None and _TITLED_LABEL.match(speaker):
+            full = " ".join(w.title() if len(w.rstrip(".")) > 3 or not w.endswith(".") else w.capitalize() for w in speaker.split())
+        if key is None and full is not None:
             key = _fuzzy_actor(full, known) or _slug(full, 4)
             if key == _slug(full, 4) and key not in [k for k, _n, _kind in new]:
                 new.append((key, full, "person"))
@@ -567,6 +642,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if _kind_of(name) == "person":
                 doc_names.setdefault(name.split()[-1].lower(), name)
     whole = " ".join([document.title, *(s.text for s in segs)])
+    short = acronyms([s.text for s in segs])
     doc_policies = policy_scores(whole, known)
     main_policy = max(doc_policies, key=lambda k: doc_policies[k]) if doc_policies else None
     owner_guess = next((key for _n, (key, _nm, kind) in known.actors.items() if kind == "government" and _n in whole), None)
@@ -602,7 +678,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
-            actors, new_actors = _actors(sentence, frame, known, seg.speaker, surnames, doc_names)
+            actors, new_actors = _actors(sentence, frame, known, seg.speaker, surnames, doc_names, short)
             start, end = _evidence(seg, sentence, frame.anchor, text)
             base = key = f"{published.iso()}-{_slug(sentence)}" + (f"-{frame.type}" if n else "")
             k = next_suffix.get(base, 1)
@@ -614,6 +690,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             rules = (*frame.rules, date_rule) + (("policy:whole-phrase",) if sentence_policies else ("policy:document",) if policies else ())
             p = Proposal(key, frame.type, round(min(0.95, confidence), 2), start, end, text[start:end], stated, policies,
                          actors, new_actors, rules=rules, policy_scores={k_: round(v, 1) for k_, v in (sentence_policies or doc_policies).items()})  # fmt: skip
+            p.actor_aliases = {k: [a for a, full in short.items() if full == n] for k, n, _kind in new_actors if n in short.values()}
             if fresh_policy and not p.policies:
                 p.policies = [fresh_policy[0]]
                 p.new_policies = [fresh_policy]
@@ -633,7 +710,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             # Each further date the sentence states tells of a further happening ("not used since
             # 1991 … apart from a single 2002 incident"): one more proposal for each.
             for f in find_all(sentence, published):
-                if f.date.basis != "explicit" or any(f.date.spec == d or f.date.spec.overlaps(d) for d in stated_dates):
+                if f.date.basis != "explicit" or f.name or any(f.date.spec == d or f.date.spec.overlaps(d) for d in stated_dates):
                     continue
                 extra = Proposal(f"{key}-{_slug(sentence[f.start:f.end], 3)}", frame.type, round(max(0.1, confidence - 0.2), 2), start, end,
                                  text[start:end], f.date, policies, actors, new_actors, rules=(*frame.rules, f"date:{f.rule}", "date:further-date"))  # fmt: skip
@@ -711,7 +788,10 @@ def proposals_yaml(proposals: list[Proposal], known: Known) -> tuple[str, str, s
         else:
             name, kind = new[key]
             actor_lines += [f"  - key: {key}        # new: or replace with an existing actor's key", f"    name: {_q(name)}",
-                            f"    kind: {kind}", "    proposed: true"]  # fmt: skip
+                            f"    kind: {kind}"]  # fmt: skip
+            short = next((p.actor_aliases[key] for p in proposals if p.actor_aliases.get(key)), [])
+            actor_lines += [f"    aliases: [{', '.join(_q(a) for a in short)}]"] if short else []
+            actor_lines += ["    proposed: true"]
     policy_lines: list[str] = []
     for key in needed_policies:
         if key in fresh:
