@@ -170,8 +170,12 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                 continue
             if rule in _MONTH_FIRST | {"day month year"} and not _capitalised_month(m):
                 continue
+            # A past verb governing the date keeps it in the past, whatever the rest of the sentence
+            # plans ("completed its review in December and will publish it next month").
+            window = sentence[max(0, m.start() - 50) : m.start()]
+            here = future and not (_PAST_VERB.search(window) and not FUTURE.search(window))
             try:
-                stated = _resolve(rule, m, pub, future)
+                stated = _resolve(rule, m, pub, here)
                 stated.spec.interval()  # every day of it must be a date
             except (_NoDate, ValueError, OverflowError, DateError):
                 continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
@@ -182,6 +186,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
+_PAST_VERB = re.compile(r"(?i)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b[a-z]{3,}ed\b(?:\s+[\w'\u2019-]+){0,4}\s+$")
 # A date that names an instrument rather than dating a verb: "Executive Order 14001 of January 5,
 # 2021", "Decree No. 12/2020 of 3 May 2020", and a year modifying an instrument ("the 2019 rule").
 _INSTRUMENTS = r"(?:order|proclamation|memorandum|directive|act|decree|resolution|rule|law|notice|decision|regulation|determination)"

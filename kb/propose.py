@@ -542,12 +542,38 @@ def policy_scores(text: str, known: Known) -> dict[str, float]:
 _POLICY_HEADS = r"(?:Policy|Policies|Program|Programme|Act|Law|Directive|Ban|Moratorium|Regulations?|Rule|Treaty|Convention|Agreement|Strategy|Initiative|Doctrine|Order|Decree|Guidelines)"
 
 
-def new_policy(document: Document, segs: list[Segment], owner: str | None) -> tuple[str, str, str | None, str] | None:
+# Words that point at a thing instead of naming it: "Today's rule", "this order", "such a policy".
+_DEICTIC = re.compile(r"(?i)^(?:today|yesterday|tomorrow|tonight|this|that|these|those|such|its|their|our|his|her|my|your|said|the present|the new|the same)\b")
+# What an instrument's title says it is before its name ("Notice of …", "Executive Order 14999 of March 3, 2025: …").
+_INSTRUMENT_PREFIX = re.compile(
+    r"(?i)^(?:notice of\s+|(?:[A-Z][\w.]*\s+){0,3}(?:order|proclamation|memorandum|directive|rule|notice|decree|determination)\b[^:\u2014\u2013]*(?::|\s[\u2014\u2013-]{1,2})\s+)"
+)
+
+
+def _instrument_title(title: str) -> str | None:
+    """The name an instrument's title gives it, without what kind of instrument it is."""
+    name = _INSTRUMENT_PREFIX.sub("", " ".join(title.split())).strip(" .")
+    return name if name != title.strip(" .") or len(name.split()) >= 2 and _title_like_name(name) else None
+
+
+def _title_like_name(text: str) -> bool:
+    words = [w for w in text.split() if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and not _DEICTIC.match(text)
+
+
+def new_policy(document: Document, segs: list[Segment], owner: str | None, own: bool = False) -> tuple[str, str, str | None, str] | None:
     """A policy the document is about when none known matches: a verbatim phrase of the document
-    (its title first) that names a policy, with an owner and a one-line description."""
+    (its title first) that names a policy, with an owner and a one-line description. A document
+    acting on its own ("This order establishes …") is about the instrument its title names."""
     texts = [document.title, *(s.text for s in segs)]
+    titled = _instrument_title(document.title) if own else None
+    if titled and _title_like_name(titled) and len(titled.split()) >= 2:
+        line = next((s.text for s in segs if s.kind == "sentence" and "voice:own-act" in {r for f in frames(s.text) for r in f.rules}), document.title)
+        return _slug(titled, 6), titled, owner, " ".join(line.split())[:200]
     for text in texts:
         m = re.search(rf"\b(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['\u2019]s\s+(?:[\w-]+\s+){{0,3}}(?i:{_POLICY_HEADS})\b", text)
+        if m and _DEICTIC.match(m.group(0)):
+            m = None  # "Today's rule" points at the document; it names nothing
         if m:
             name = m.group(0).strip()
             line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
@@ -558,7 +584,7 @@ def new_policy(document: Document, segs: list[Segment], owner: str | None) -> tu
             m = re.search(r"\b((?:(?!(?:the|a|an|its|their|our|his|her|this|that|on|of|to)\b)[\w.'-]+\s+){1,3}(?:policy|program|ban|law|directive))\b", text)
         if m:
             name = re.sub(r"^(?:The|A|An|New|On|Of)\s+", "", m.group(1).strip())
-            if len(name.split()) >= 2 and _phrase_ok(name):
+            if len(name.split()) >= 2 and _phrase_ok(name) and not _DEICTIC.match(name) and not re.fullmatch(r"(?i)(?:executive|final|interim|proposed)\s+\w+", name):
                 line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
                 return _slug(name, 6), name, owner, " ".join(line.split())[:200]
     return None
@@ -646,7 +672,8 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     doc_policies = policy_scores(whole, known)
     main_policy = max(doc_policies, key=lambda k: doc_policies[k]) if doc_policies else None
     owner_guess = next((key for _n, (key, _nm, kind) in known.actors.items() if kind == "government" and _n in whole), None)
-    fresh_policy = new_policy(document, segs, owner_guess) if not doc_policies else None
+    own = any("voice:own-act" in f.rules for s in segs if s.kind == "sentence" for f in frames(s.text))
+    fresh_policy = new_policy(document, segs, owner_guess, own) if not doc_policies else None
     proposals: list[Proposal] = []
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
@@ -687,14 +714,14 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 key = f"{base}-{k}"
             next_suffix[base] = k
             used_keys.add(key)
-            rules = (*frame.rules, date_rule) + (("policy:whole-phrase",) if sentence_policies else ("policy:document",) if policies else ())
+            rules = (*frame.rules, date_rule) + (("date:instrument-name-skipped",) if any(f.name for f in find_all(sentence, published)) else ()) + (("policy:whole-phrase",) if sentence_policies else ("policy:document",) if policies else ())
             p = Proposal(key, frame.type, round(min(0.95, confidence), 2), start, end, text[start:end], stated, policies,
                          actors, new_actors, rules=rules, policy_scores={k_: round(v, 1) for k_, v in (sentence_policies or doc_policies).items()})  # fmt: skip
             p.actor_aliases = {k: [a for a, full in short.items() if full == n] for k, n, _kind in new_actors if n in short.values()}
             if fresh_policy and not p.policies:
                 p.policies = [fresh_policy[0]]
                 p.new_policies = [fresh_policy]
-                p.rules = (*p.rules, "policy:new")
+                p.rules = (*p.rules, "policy:new") + (("policy:instrument-title",) if own and fresh_policy[1] == _instrument_title(document.title) else ())
             p.candidates = candidates(p, sentence, known, published)
             if p.candidates:
                 p.note = _note(p.candidates)
