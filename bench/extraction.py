@@ -275,6 +275,24 @@ def table(title: str, scores: list[Score]) -> list[str]:
     return lines
 
 
+def unseen_rules(folder: Path) -> dict[str, dict[str, int]]:
+    """Hits per rule on unannotated documents (rule -> document -> hits), and their datelines and
+    section labels found, proposed with an empty knowledge base."""
+    from kb.sentences import segments
+    from kb.sources import _guess_kind
+
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for path in sorted(folder.glob("*.txt")):
+        document = parse_document(path)
+        found = [rule for p in propose(document, Known()) for rule in p.rules]
+        found += [f"segment:{s.kind}" for s in segments(document) if s.kind == "dateline"]
+        found += ["segment:section-label" for s in segments(document) if s.kind == "heading" and s.text.endswith(":") and s.text.isupper()]
+        found.append(f"kind:{_guess_kind(document)}")
+        for rule in found:
+            out[rule][path.stem] = out[rule].get(path.stem, 0) + 1
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reference", type=Path, action="append", default=[], help="more reviewed annotations")
@@ -283,6 +301,8 @@ def main() -> None:
     parser.add_argument("--validation-details", action="store_true",
                         help="list the validation documents' misses too (for a closing look, never for tuning)")
     parser.add_argument("--rules", action="store_true", help="hits per rule, development vs validation")
+    parser.add_argument("--unseen", type=Path, help="with --rules: also hits per rule on the unannotated documents of this folder "
+                        "(made-up documents in other styles, e.g. tests/fixtures/unseen), proposed with an empty knowledge base")
     args = parser.parse_args()
     results = run(args.reference, args.documents)
     dev = [s for c, s in results if not c.validation]
@@ -295,11 +315,15 @@ def main() -> None:
             for rule, n in s.rules.items():
                 docs[rule][case.validation].add(case.key)
                 hits[rule][case.validation] += n
-        print("\n| rule | development hits (documents) | validation hits (documents) |\n|---|---|---|")
-        for rule in sorted(docs):
+        unseen = unseen_rules(args.unseen) if args.unseen else {}
+        extra = " unseen-style hits (documents) |" if args.unseen else ""
+        print(f"\n| rule | development hits (documents) | validation hits (documents) |{extra}\n|---|---|---|{'---|' if extra else ''}")
+        for rule in sorted(set(docs) | set(unseen)):
             d, v = docs[rule]
-            flag = "" if len(d) >= 2 else " **(fewer than two development documents)**"
-            print(f"| {rule}{flag} | {hits[rule][0]} ({len(d)}) | {hits[rule][1]} ({len(v)}) |")
+            u = unseen.get(rule, {})
+            flag = "" if len(d) >= 2 or len(u) >= 2 else " **(fewer than two development or unseen-style documents)**"
+            shown = f" {sum(u.values())} ({len(u)}) |" if args.unseen else ""
+            print(f"| {rule}{flag} | {hits[rule][0]} ({len(d)}) | {hits[rule][1]} ({len(v)}) |{shown}")
     if args.details or args.validation_details:
         for case, s in results:
             if case.validation and not args.validation_details:

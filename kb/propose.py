@@ -124,7 +124,7 @@ def _frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
             continue
         seen.add(etype)
         before = sentence[max(0, m.start() - 60) : m.start()]
-        rules = (f"frame:{etype}",) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
+        rules = (f"frame:{etype}",) + (("frame:commissioned-review",) if role == "commissioned" else ()) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
         if etype in STATE_CHANGING_TYPES or etype in ("treaty_action", "reaffirmed"):
             if _DEMANDED.search(before):
                 # A demand to keep a policy is a statement; a demand to change one criticises it.

@@ -329,7 +329,7 @@ def segments(document: Document) -> list[Segment]:
             if label_is_speaker(label, uses[label]):
                 speaker = m.group(1)
             else:  # a section's label ("SUMMARY:"): a heading, and no one speaks what follows
-                out.append(Segment(start, start + m.end(), label, "heading"))
+                out.append(Segment(start, start + len(m.group(0).rstrip()), f"{label}:", "heading"))
                 speaker = None
             start += m.end()
         # A numbered section's label ("Sec. 2. Policy.") heads what follows it.

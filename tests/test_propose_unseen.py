@@ -1,0 +1,138 @@
+"""Proposals on government document styles the rules were not written from: a Federal Register
+rule, an executive order, a congressional hearing (made-up documents in tests/fixtures/unseen)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, ok
+
+from kb.documents import parse_document
+from kb.propose import Known, Proposal, propose
+from kb.sentences import label_is_speaker, segments
+from kb.sources import _guess_kind
+
+UNSEEN = FIXTURES / "unseen"
+DOCUMENTS = sorted(p.name for p in UNSEEN.glob("*.txt"))
+STATE_CHANGES = {"adopted", "amended", "reversed", "rescinded", "reinstated", "exception"}
+# A deictic phrase points at the document; a policy name must name something.
+DEICTIC = re.compile(r"(?i)^(?:today|this|that|these|those|its|our|their)\b|^(?:executive|final|interim) \w+$")
+
+
+def _proposals(name: str) -> list[Proposal]:
+    return propose(parse_document(UNSEEN / name), Known())
+
+
+def test_there_are_unseen_styles_to_try() -> None:
+    assert len(DOCUMENTS) >= 3
+
+
+@pytest.mark.parametrize(("name", "kind"), [("smoke-federal-register.txt", "other"), ("executive-order-water.txt", "other"),
+                                            ("hearing-fisheries.txt", "transcript")])  # fmt: skip
+def test_the_kind_is_guessed_from_structure_not_from_section_labels(name: str, kind: str) -> None:
+    assert _guess_kind(parse_document(UNSEEN / name)) == kind
+
+
+@pytest.mark.parametrize(
+    ("label", "uses", "speaker"),
+    [("SUMMARY", 1, False), ("ADDRESSES", 1, False), ("FOR FURTHER INFORMATION CONTACT", 1, False), ("BACKGROUND", 3, False),
+     ("MR. ROE", 1, True), ("SENATOR VANCE", 1, True), ("Q", 4, True), ("LEAHY", 3, True), ("RECOMMENDATIONS", 2, False)],
+)  # fmt: skip
+def test_a_label_names_a_speaker_only_when_it_names_a_person(label: str, uses: int, speaker: bool) -> None:
+    assert label_is_speaker(label, uses) is speaker
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_section_labels_are_headings_and_real_speakers_are_kept(name: str) -> None:
+    segs = segments(parse_document(UNSEEN / name))
+    for s in segs:
+        assert not re.match(r"[A-Z]{4,}(?: [A-Z]+)*:", s.text) or s.kind == "heading"  # no sentence keeps its section label
+        assert s.speaker is None or label_is_speaker(s.speaker, 2)
+    if name.startswith("hearing"):
+        assert {s.speaker for s in segs if s.speaker} >= {"SENATOR MARLOW", "MS. OKAFOR"}
+        assert "PRESENT" not in {s.speaker for s in segs}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_no_dateline_or_signature_is_proposed(name: str) -> None:
+    doc = parse_document(UNSEEN / name)
+    datelines = [s for s in segments(doc) if s.kind == "dateline"]
+    assert datelines  # each fixture has one: a dateline or a signature line
+    for p in propose(doc, Known()):
+        assert not any(p.start < s.end and s.start < p.end for s in datelines), p.quote
+        assert not re.match(r"(?i)(?:dated|signed|issued|approved)\b", p.quote)
+
+
+@pytest.mark.parametrize(("name", "verb", "etype", "date"), [
+    ("smoke-federal-register.txt", "amends", "amended", "2025-03-14"),
+    ("executive-order-water.txt", "establishes", "adopted", "2025-03-06"),
+    ("executive-order-water.txt", "hereby revoked", "reversed", "2025-03-06"),
+])  # fmt: skip
+def test_the_documents_own_act_is_proposed_on_its_publication_day(name: str, verb: str, etype: str, date: str) -> None:
+    own = [p for p in _proposals(name) if verb in p.quote and p.type in STATE_CHANGES]
+    assert own and own[0].type == etype and str(own[0].date.spec) == date
+    assert "voice:own-act" in own[0].rules
+
+
+@pytest.mark.parametrize(("name", "words", "date"), [
+    ("smoke-federal-register.txt", "directed the agency to review", "2023"),
+    ("hearing-fisheries.txt", "asked the agency to assess", "2022"),
+    ("executive-order-water.txt", "directed the Department of the Interior to study", "2022"),
+])  # fmt: skip
+def test_commissioning_a_review_with_a_number_word_date(name: str, words: str, date: str) -> None:
+    found = [p for p in _proposals(name) if words in p.quote]
+    assert found and found[0].type == "review" and str(found[0].date.spec) == date
+
+
+def test_a_date_naming_an_instrument_does_not_date_the_verb() -> None:
+    rescinded = next(p for p in _proposals("hearing-fisheries.txt") if "rescinded the 2019" in p.quote)
+    assert str(rescinded.date.spec) == "2024-03"  # "Last March", not the rule's 2019
+    assert not any(str(p.date.spec) == "2019" for p in _proposals("hearing-fisheries.txt"))
+    assert not any(str(p.date.spec).startswith("2021") for p in _proposals("executive-order-water.txt"))
+
+
+def test_a_past_verb_keeps_its_month_in_the_past() -> None:
+    review = next(p for p in _proposals("hearing-fisheries.txt") if "completed its review in December" in p.quote)
+    assert str(review.date.spec) == "2023-12"
+
+
+def test_agencies_offices_collectives_and_speakers_as_actors() -> None:
+    fr = _proposals("smoke-federal-register.txt")
+    new = {name: kind for p in fr for _k, name, kind in p.new_actors}
+    assert new.get("Bureau of Industry and Security") == "agency"
+    assert new.get("Secretary of Commerce") == "office"
+    assert new.get("Several industry groups") == "organisation"
+    bis = next(k for p in fr for k, name, _kind in p.new_actors if name == "Bureau of Industry and Security")
+    considered = next(p for p in fr if p.quote.startswith("BIS considered"))
+    assert bis in [a for a, _r in considered.actors]  # the acronym is the agency the document named
+    assert any(p.actor_aliases.get(bis) == ["BIS"] for p in fr)
+    hearing = {name: kind for p in _proposals("hearing-fisheries.txt") for _k, name, kind in p.new_actors}
+    assert hearing.get("Ms. Okafor") == "person" and "Senators Marlow" not in hearing
+    eo = {name for p in _proposals("executive-order-water.txt") for _k, name, _kind in p.new_actors}
+    assert "Coastal Water Planning" not in eo  # an instrument's title in brackets is nobody
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_no_deictic_policy_names(name: str) -> None:
+    for p in _proposals(name):
+        for _key, policy, *_ in p.new_policies:
+            assert not DEICTIC.match(policy), policy
+
+
+def test_an_instrument_is_about_the_policy_its_title_names() -> None:
+    names = {n for p in _proposals("smoke-federal-register.txt") for _k, n, *_ in p.new_policies}
+    assert names == {"Revised Export Controls on Small Unmanned Aircraft"}
+    names = {n for p in _proposals("executive-order-water.txt") for _k, n, *_ in p.new_policies}
+    assert names == {"Strengthening the Resilience of Regional Water Infrastructure"}
+
+
+def test_kb_source_new_on_a_federal_register_rule(root_copy: Path) -> None:
+    ok("source", "new", str(UNSEEN / "smoke-federal-register.txt"))
+    annotation = (root_copy / "seeds" / "smoke-federal-register.yaml").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^  kind: other\b", annotation)
+    assert "Dated: March" not in annotation and "Today's rule" not in annotation
+    assert re.search(r'aliases: \["BIS"\]', annotation)
+    own = re.search(r"(?ms)^  - key: \S+\n    type: amended\n.*?date: \"2025-03-14\"", annotation)
+    assert own and "amends the Export Administration Regulations" in own.group(0)
