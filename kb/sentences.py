@@ -85,7 +85,7 @@ _DATE_WORDS = re.compile(
 
 def is_dateline(line: str) -> bool:
     """Whether a line only dates or signs the document ("Dated: March 12, 2025.", "Issued in
-    Washington, DC, on March 10, 2025.", "THE WHITE HOUSE, March 3, 2025."): a date, with nothing
+    Oldtown, on March 10, 2025.", "GOVERNMENT HOUSE, March 3, 2025."): a date, with nothing
     besides it but signing words, a place and punctuation."""
     if len(line.split()) > 16 or not _DATE_WORDS.search(line):
         return False
