@@ -31,14 +31,14 @@ def _database(ctx: click.Context) -> Path | None:
 
 def _items(ctx: click.Context, kind: str, incomplete: str) -> list[CompletionItem]:
     import sqlite3  # here, not at import: every kb command imports this module for its options
-    from urllib.parse import quote
+    from kb.config import read_only_uri
 
     path = _database(ctx)
     if path is None or kind not in _TABLES:
         return []
     table, label = _TABLES[kind]
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             rows = conn.execute(
                 f"SELECT key, {label} FROM {table} WHERE key LIKE ? ESCAPE '\\' ORDER BY key LIMIT ?",

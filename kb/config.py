@@ -7,12 +7,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from kb.errors import ConfigError
 
 DEFAULT_DB_NAME = "kb.sqlite"
 ENV_VAR = "KB_DB"
+HEAD_MARKER = Path("migrations") / "HEAD"  # the newest revision, so read commands need not ask Alembic
 
 
 def find_root(start: Path | None = None) -> Path | None:
@@ -35,6 +36,19 @@ def to_url(value: str) -> str:
     return "sqlite:///" + quote(str(Path(value).expanduser().resolve()))
 
 
+def sqlite_file(url: str) -> str | None:
+    """The file of an sqlite:/// URL (percent-decoded), or None for another database or :memory:."""
+    if not url.startswith("sqlite:///"):
+        return None
+    database = unquote(url[len("sqlite:///") :].split("?", 1)[0])
+    return database if database and database != ":memory:" else None
+
+
+def read_only_uri(path: str | Path) -> str:
+    """An SQLite URI filename opening path read-only: percent-quoted, so ?, # and % stay part of it."""
+    return f"file:{quote(str(path))}?mode=ro"
+
+
 @dataclass(frozen=True)
 class Location:
     url: str
@@ -43,12 +57,8 @@ class Location:
 
     @property
     def sqlite_path(self) -> Path | None:
-        if not self.url.startswith("sqlite:///"):
-            return None
-        from sqlalchemy.engine import make_url
-
-        database = make_url(self.url).database
-        return Path(database) if database and database != ":memory:" else None
+        database = sqlite_file(self.url)
+        return Path(database) if database else None
 
     def describe(self) -> str:
         """The file path as a user recognises it (relative to the working directory when inside

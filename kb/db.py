@@ -7,16 +7,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 import os
 import uuid
-from pathlib import Path
-from urllib.parse import quote
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
-from kb.config import Location, to_url
+from kb.config import HEAD_MARKER, Location, read_only_uri, to_url
 from kb.errors import DatabaseError
+from kb.sql import KB_TABLES, PG_LOCK_KEY, marked_head, marker_stale
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -38,9 +37,6 @@ COUNTED_TABLES = (
 JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024  # bytes the WAL file is truncated to after a checkpoint
 BUSY_TIMEOUT_SECONDS = 30
 SUPPORTED = "SQLite (a file path or sqlite:///PATH) and PostgreSQL (postgresql://USER:PASSWORD@HOST/DATABASE)"
-# PostgreSQL: readers hold this advisory lock shared and writers exclusive, so a reader waits for
-# a schema change instead of finding its tables gone mid-command (SQLite's WAL snapshots do this).
-PG_LOCK_KEY = 0x6B62_6462  # "kbdb"
 
 
 def _driver_checked(url: str) -> URL:
@@ -75,8 +71,7 @@ def _sqlite_connector(path: str, *, read_only: bool) -> Callable[[], Any]:
 
     def connect() -> Any:
         if read_only and path and path != ":memory:":
-            # A URI filename: the path percent-quoted, so ?, # and % stay part of it.
-            return sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, check_same_thread=False)
+            return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
         return sqlite3.connect(path or ":memory:", check_same_thread=False)
 
     return connect
@@ -136,27 +131,10 @@ def alembic_config(location: Location, **attributes: Any) -> Config:
     return config
 
 
-HEAD_MARKER = Path("migrations") / "HEAD"
-
-
 def head_revision(location: Location) -> str | None:
-    """The newest revision, from migrations/HEAD: read commands never import Alembic for it.
-
-    A marker older than migrations/versions/ (a revision written or removed after it, e.g. by an
-    interrupted `kb source migrate` or a `git pull`) is recomputed from the revisions."""
-    marker = location.require_root() / HEAD_MARKER
-    if not _marker_stale(location):
-        return marker.read_text(encoding="utf-8").strip() or None
-    return write_head_marker(location)
-
-
-def _marker_stale(location: Location) -> bool:
-    """Whether migrations/HEAD is missing or older than migrations/versions/ (two stats, no Alembic)."""
-    root = location.require_root()
-    try:
-        return (root / "migrations" / "versions").stat().st_mtime_ns > (root / HEAD_MARKER).stat().st_mtime_ns
-    except FileNotFoundError:
-        return True
+    """The newest revision, from migrations/HEAD, recomputed from the revisions when it is stale."""
+    location.require_root()
+    return marked_head(location) or write_head_marker(location)
 
 
 def scripted_head(location: Location) -> str | None:
@@ -207,7 +185,6 @@ def database_exists(location: Location) -> bool:
 
 # --- Is it a knowledge base? -------------------------------------------------------------------
 
-KB_TABLES = frozenset({"sources", "actors", "policies", "events", "citations"})
 INIT_HINT = "to make it one, run: kb db upgrade --init"
 
 
@@ -366,7 +343,7 @@ def upgrade(location: Location, revision: str = "head", *, init: bool = False) -
     knowledge base is refused unless init; a missing SQLite file is created."""
     # The marker is recomputed only when stale: recomputing loads every revision, and the
     # upgrade itself loads them again.
-    if location.root is not None and _marker_stale(location):
+    if location.root is not None and marker_stale(location.root):
         write_head_marker(location)
     if not database_exists(location):
         return _build_new(location, revision)

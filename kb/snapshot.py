@@ -12,9 +12,8 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
-from kb.config import Location
+from kb.config import Location, read_only_uri
 from kb.errors import DatabaseError
 
 
@@ -49,7 +48,7 @@ def snapshot(*, location: Location, target: Path, overwrite: bool = False) -> Sn
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     partial.unlink(missing_ok=True)
     try:
-        reader = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)
+        reader = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             revision = _revision(reader, source)
             reader.execute("VACUUM INTO ?", (str(partial),))

@@ -14,10 +14,9 @@ import contextlib
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote
-
-from kb.config import Location
+from kb.config import HEAD_MARKER, Location, read_only_uri, sqlite_file
 from kb.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -26,10 +25,11 @@ if TYPE_CHECKING:
 Row = tuple[Any, ...]
 Params = Mapping[str, Any]
 
-HEAD_MARKER = "migrations/HEAD"
-KB_TABLES = ("sources", "actors", "policies", "events", "citations")
+KB_TABLES = frozenset({"sources", "actors", "policies", "events", "citations"})  # what makes a knowledge base
 BUSY_TIMEOUT_MS = 30_000
-PG_LOCK_KEY = 0x6B62_6462  # the advisory lock kb.db's writers hold exclusive ("kbdb")
+# PostgreSQL: readers hold this advisory lock shared and writers (kb.db) exclusive, so a reader
+# waits for a schema change instead of finding its tables gone mid-command ("kbdb").
+PG_LOCK_KEY = 0x6B62_6462
 
 
 @functools.lru_cache(maxsize=256)
@@ -115,22 +115,13 @@ def _driver_errors(dialect: str) -> tuple[type[Exception], ...]:
 # --- Opening a knowledge base for reading ---------------------------------------------------------
 
 
-def sqlite_path(url: str) -> str | None:
-    """The file of an sqlite:/// URL (percent-decoded), or None for another database."""
-    if not url.startswith("sqlite:///"):
-        return None
-    database = unquote(url[len("sqlite:///") :].split("?", 1)[0])
-    return database if database and database != ":memory:" else None
-
-
 def _connect(location: Location) -> Reader:
-    path = sqlite_path(location.url)
+    path = sqlite_file(location.url)
     if path is not None:
         import sqlite3
 
-        # A URI filename: the path percent-quoted, so ?, # and % stay part of it; mode=ro, so a
-        # read can never change the file.
-        conn = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, isolation_level=None)
+        # mode=ro: a read can never change the file
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("BEGIN")
         return Reader(conn, "sqlite")
@@ -162,22 +153,28 @@ def _revision(reader: Reader) -> str | None:
         )
     else:
         names = reader.scalars("SELECT name FROM sqlite_master WHERE type = 'table'")
-    if "alembic_version" not in names or any(t not in names for t in KB_TABLES):
+    if "alembic_version" not in names or not KB_TABLES <= set(names):
         return None
     revisions = reader.scalars("SELECT version_num FROM alembic_version")
     return revisions[0] if len(revisions) == 1 else None
 
 
-def marked_head(location: Location) -> str | None:
-    """migrations/HEAD when it is current (newer than migrations/versions/), else None."""
-    root = location.root
-    if root is None:
-        return None
-    marker = root / HEAD_MARKER
+def marker_stale(root: Path) -> bool:
+    """Whether migrations/HEAD is missing or older than migrations/versions/ (a revision written
+    or removed after it, e.g. by an interrupted `kb source migrate` or a `git pull`)."""
     try:
-        if (root / "migrations" / "versions").stat().st_mtime_ns > marker.stat().st_mtime_ns:
-            return None
-        return marker.read_text(encoding="utf-8").strip() or None
+        return (root / "migrations" / "versions").stat().st_mtime_ns > (root / HEAD_MARKER).stat().st_mtime_ns
+    except FileNotFoundError:
+        return True
+
+
+def marked_head(location: Location) -> str | None:
+    """migrations/HEAD when it is current, else None (two stats and a read; no Alembic)."""
+    root = location.root
+    if root is None or marker_stale(root):
+        return None
+    try:
+        return (root / HEAD_MARKER).read_text(encoding="utf-8").strip() or None
     except FileNotFoundError:
         return None
 
@@ -185,7 +182,7 @@ def marked_head(location: Location) -> str | None:
 def _ready(location: Location) -> bool:
     """Whether the knowledge base can be read as it is: it exists and is at head (outside a
     repository, any knowledge base is read as it is). Anything else goes to kb.db."""
-    path = sqlite_path(location.url)
+    path = sqlite_file(location.url)
     if path is None:
         return location.url.startswith(("postgresql://", "postgresql+psycopg://"))
     import os

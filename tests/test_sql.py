@@ -9,7 +9,8 @@ import pytest
 from helpers import ok, sqlite_only
 
 from kb.config import Location
-from kb.sql import Reader, in_list, pyformat, reading, sqlite_path
+from kb.config import sqlite_file as sqlite_path
+from kb.sql import Reader, in_list, pyformat, reading
 
 
 def test_pyformat_turns_names_into_psycopg_parameters_and_leaves_the_rest() -> None:
