@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -125,13 +126,8 @@ def _connect(location: Location) -> Reader:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("BEGIN")
         return Reader(conn, "sqlite")
-    try:
-        import psycopg
-    except ImportError:
-        raise DatabaseError(
-            "PostgreSQL needs its driver (psycopg), which is not installed: "
-            "install the postgres extra: pip install -e '.[postgres]'"
-        ) from None
+    import psycopg  # when missing, kb.db says so in one line (reading() hands over to it)
+
     # libpq takes the same URL without SQLAlchemy's "+driver".
     scheme, _, rest = location.url.partition("://")
     conn = psycopg.connect(f"{scheme.split('+')[0]}://{rest}", autocommit=True)
@@ -179,14 +175,12 @@ def marked_head(location: Location) -> str | None:
         return None
 
 
-def _ready(location: Location) -> bool:
-    """Whether the knowledge base can be read as it is: it exists and is at head (outside a
-    repository, any knowledge base is read as it is). Anything else goes to kb.db."""
+def _worth_trying(location: Location) -> bool:
+    """Whether to try the driver before kb.db: an SQLite file that exists and is not empty, or a
+    PostgreSQL URL (anything else is kb.db's to build, refuse or explain)."""
     path = sqlite_file(location.url)
     if path is None:
         return location.url.startswith(("postgresql://", "postgresql+psycopg://"))
-    import os
-
     try:
         return os.stat(path).st_size > 0
     except OSError:
@@ -200,7 +194,7 @@ def reading(location: Location, notify: Callable[[str], None]) -> Iterator[Reade
     At head, only the driver is imported. A missing knowledge base, one that is behind, or
     anything that is not a knowledge base goes through kb.db first (built, upgraded when no
     other writer holds it, or refused in one line), as every read command did before."""
-    reader = _open_at_head(location) if _ready(location) else None
+    reader = _open_at_head(location) if _worth_trying(location) else None
     if reader is None:
         from kb import db
 
