@@ -680,7 +680,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     carried: dict[int, StatedDate] = {}  # per paragraph, the last date a sentence stated for its event
     # A list's items happen on the date of the sentence introducing them ("This means that … will:").
     lead_in: StatedDate | None = None
-    previous = ""
+    previous, previous_paragraph = "", -1
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
