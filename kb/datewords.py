@@ -59,7 +59,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # (rule, pattern) — matched case-insensitively, longest forms first; a match hides shorter ones inside it
     ("until month", rf"\bbetween now and (?:mid-|early |late |the end of )?{MONTH}"),
     ("month day year", rf"\b{MONTH} (\d{{1,2}}),? (\d{{4}})\b"),
-    ("day month year", rf"\b(\d{{1,2}}) {MONTH},? (\d{{4}})\b"),
+    # "3 May 2020", "the 28th day of February, 2025" (a proclamation's signature), "1st of June 2021"
+    ("day month year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: day)?(?: of)? {MONTH},? (?:in the year of our Lord )?(\d{{4}})\b"),
     ("month year", rf"\b{MONTH},? (\d{{4}})\b"),
     ("month day", rf"\b{MONTH} (\d{{1,2}})(?!\d|,? \d{{4}})\b"),
     ("years ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?{_NUMBER} years? ago\b"),
@@ -180,7 +181,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             except (_NoDate, ValueError, OverflowError, DateError):
                 continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
             taken.append((m.start(), m.end()))
-            named = bool(_NAMED_BY.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
+            named = bool(_NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
                          and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
             out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named))
     return sorted(out, key=lambda f: f.start)
@@ -192,6 +193,9 @@ _PAST_VERB = re.compile(r"(?i)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b[a-z]{3,}ed\b
 _INSTRUMENTS = r"(?:order|proclamation|memorandum|directive|act|decree|resolution|rule|law|notice|decision|regulation|determination)"
 _NAMED_BY = re.compile(rf"(?i)\b{_INSTRUMENTS}\s+(?:no\.\s*)?[\w/.-]*\d[\w/.-]*\s+(?:of|dated)\s+$")
 _NAMES_NOUN = re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,2}}(?:{_INSTRUMENTS[3:-1]}|policy|guidance|ban|agreement|strategy|program|programme|regulations)\b")
+# "the Grants Memorandum of 2019": the year form's own "of" follows the instrument's word.
+_INSTRUMENT_OF = re.compile(r"(?i)(?:of|dated)\b")
+_INSTRUMENT_BEFORE = re.compile(rf"(?i)\b{_INSTRUMENTS}s?\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that)\s+$")
 
 

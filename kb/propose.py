@@ -29,7 +29,7 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("rescinded", "decided", 0.7, r"\bend(?:s|ed)? (?:the|its) policy\b|\babolish\w*|\bterminat\w*|\bdiscontinu\w*"),
     ("amended", "authorised", 0.6, r"\bauthori[sz]\w*|\bapproved\b|\bdecided to\b|\badjust\w* permissions?\b|\bpermits?\b|\bexpand\w*|\bbroaden\w*"),
     ("amended", "decided", 0.7, r"\bamends\b|\brevises\b|\bmodifies\b|\bhereby (?:amend|revis|modif)\w*|\b(?:will|would) not (?:produce|use|acquire|develop|export|transfer|assist|emplace|deploy|sell)\b|\balign\w* (?:our|its|their|\w+'s)\b|\bchanges? to\b|\bno longer\b|\bend the use\b|\bforbid\w*|\bforbade\b|\bprohibit\w*|\bbann?(?:ed|s)?\b"),
-    ("adopted", "decided", 0.6, r"\bwas established\b|\bestablishes\b|\bhereby (?:establish|adopt|creat|designat|issu|promulgat)\w*|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc(?:e|es|ed|ing)\b|\bsign(?:s|ed)? (?:into law|an? (?:order|directive|memorandum|decree))|\bannounc\w* (?:a|the) new\b"),
+    ("adopted", "decided", 0.6, r"\bwas established\b|\bestablishes\b|\bhereby (?:establish|adopt|creat|designat|issu|promulgat)\w*|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc(?:e|es|ed|ing)\b|\bsign(?:s|ed)? (?:into law|an? (?:order|directive|memorandum|decree))|\bannounc\w* (?:a|the) new\b|\b(?:published|promulgated|finali[sz]ed|issued) (?:a|an|the|its) (?:[\w-]+ ){0,3}(?:rule|regulation|order|directive|memorandum|guidance)\b|\benacted\b|\bfirst (?:imposed|put in place|instituted|introduced)\b|\binstitut(?:ed|es)\b"),
     ("criticism", "criticised", 0.6, r"\bcritici[sz]\w*|\bcondemn\w*|\breckless\b|\bshocking\b|\bblack mark\b|\braked\b|\bperplex\w*|\bdeplor\w*|\bdisappoint\w*|\boppos\w*|\bmistake\b|\bstep backward\b|\bwrong\b|\bunnecessary\b"),
     ("support", "supported", 0.6, r"\bsupports\b|\bwelcom\w*|\bendors\w*|\bprais\w*|\bapplaud\w*|\bcongratulat\w*|\bbelieves (?:this|the) decision\b"),
     ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from (?:the )?(?:[A-Z][\w-]* ){0,3}(?:treaty|convention|agreement|protocol)\b|\bentered into force\b|\bvot(?:ed|es)\b|\bjoin(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bsign(?:ed|s)? the (?:treaty|convention|agreement|protocol)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b"),
@@ -43,6 +43,8 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b"),
     # A policy or stance restated as still holding: changes nothing, confirms it on the source's date.
     ("reaffirmed", "stated", 0.5, r"\breaffirm\w*|\breiterat\w*|\brecommit\w*|\bcontinu(?:e|es|ed|ing) to (?:\w+ )?(?:fund|financ|provid|support|oppos|work|implement|compl|abid|uphold|observ|respect|pursu|press|urg|call|lead|seek|back|hono|enforc|apply|maintain|adher|promot|assist|help|contribut|invest|spend|execut|engag|participat|meet|stand|recogni|condemn|reject|refrain|destroy (?:our|its|their|all|the remaining) stock)\w*|\bremain\w* (?:fully |firmly |strongly )?committed\b|\bstand(?:s|ing)? (?:by|behind)\b|\bremain\w* (?:in (?:force|effect|place)|unchanged)\b|\bstill (?:in (?:force|effect|place)|holds?|applies)\b"),
+    # "It is the policy of the United States to …": the policy's content follows, not an act.
+    ("statement", "stated", 0.3, r"\b(?:it|this) is (?:the |our |its |their )?(?-i:[A-Z][\w.]* )*policy\b"),
     ("statement", "stated", 0.3, r"\bsaid\b|\btold\b|\bstated\b|\bannounc\w*|\bexplained\b|\bcommitted\b|\bwarn\w*|\bvow\w*|\bnoted\b|\bdeclar\w*|\bremain\w* (?:fully )?committed\b"),
 )
 FAMILIES = FRAMES  # the name earlier releases used
@@ -62,6 +64,8 @@ _PREPOSED = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:since|after|following|in res
 # A verb describing what an instrument says ("the treaty prohibiting…", "a convention that bans…"):
 # the instrument's content, not something that happened.
 _DESCRIBES = re.compile(r"(?i)\b(?:treaty|convention|agreement|protocol|accord|law|resolution|(?:policy|ban|act) (?:that|which))\s*(?:,\s*|[\u2013\u2014-]\s*)?(?:(?:that|which)\s+)?$")
+# The infinitive after "(it is the) policy (of X) to …" states what the policy is, not an act.
+_POLICY_CONTENT = re.compile(r"(?i)\b(?:is|are|remains?|be|as)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?-i:[A-Z][\w.]*\s+)*policy(?:\s+of\s+[^,;:]{2,60}?)?\s+(?:not\s+)?to\b[^,;:]*$")
 _CLAUSE_END = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|though|which|who|as)\b")
 
 
@@ -105,6 +109,9 @@ def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] 
             continue
         if _DESCRIBES.search(sentence[max(0, m.start() - 40) : m.start()]):
             skipped = ("frame-skip:instrument-content",)
+            continue
+        if _POLICY_CONTENT.search(sentence, 0, m.start()):
+            skipped = ("frame-skip:policy-content",)
             continue
         return m, skipped
     return None, skipped
@@ -185,6 +192,27 @@ _DEMAND_NOW = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urges?|calls?
 _REFERS_BACK = re.compile(r"(?i)^(?:(?:this|these|that|those)\b(?!\s+(?:year|week|month|morning|afternoon)\b)|(?:the|such)\s+(?:new\s+|latest\s+)?(?:announcement|decision|move|step|changes?|commitment|statement|measures?|actions?|order|directive|study|review)\b)")
 
 
+# Instruments that take their date from a signature (an order, a memorandum, a proclamation).
+_SIGNED_INSTRUMENT = re.compile(r"(?i)\b(?:executive order|order|memorandum|proclamation|directive|decree|determination|presidential (?:policy )?(?:decision|directive))\b")
+
+
+def signing_date(document: Document, segs: list[Segment]) -> PartialDate | None:
+    """The day the document dates or signs itself ("THE WHITE HOUSE, March 3, 2025.", "Executive
+    Order 14999 of March 3, 2025"): its own act's day, when on or up to 120 days before publication
+    (an instrument is often published days after it is signed)."""
+    heads = [s.text for s in segs if s.kind == "heading"][:3]
+    if not any(_SIGNED_INSTRUMENT.search(t) for t in [document.title, *heads]):
+        return None  # a rule or notice takes effect from its publication, not from the day it was dated
+    pub = publication_day(document.published)
+    texts = [s.text for s in segs if s.kind == "dateline"] + [s.text for s in segs if s.kind == "heading"] + [document.title]
+    for text in texts:
+        for f in find_all(text, document.published):
+            start = f.date.spec.start
+            if f.date.basis == "explicit" and start.day is not None and f.date.spec.end is None and 0 <= (pub - start.first_day()).days <= 120:
+                return start
+    return None
+
+
 def find_date(sentence: str, published: PartialDate, anchor: int | None = None) -> StatedDate:
     """The date a sentence states for the verb at `anchor` (the first date when none), at the
     precision it states it; the publication date as a bound otherwise."""
@@ -196,7 +224,8 @@ def _on_or_before(spec: DateSpec) -> DateSpec:
 
 
 def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, frame: Frame | None = None,
-                   carried: StatedDate | None = None, lead_in: StatedDate | None = None) -> tuple[StatedDate, str]:  # fmt: skip
+                   carried: StatedDate | None = None, lead_in: StatedDate | None = None,
+                   signed: PartialDate | None = None) -> tuple[StatedDate, str]:  # fmt: skip
     pub = publication_day(published)
     found = find_all(sentence, published)
     # A relative date inside a quotation of an older text is resolved against that text's date.
@@ -210,6 +239,8 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
                 return StatedDate(inner[0].date.spec, inner[0].date.basis), "date:quoted-older-text"
     if frame is not None and "voice:own-act" in frame.rules:
         # The document's own act happens when the document is issued, whatever older dates it names.
+        if signed is not None:
+            return StatedDate(DateSpec(signed), "context"), "date:own-act-on-signing"
         return StatedDate(DateSpec(PartialDate.from_date(pub)), "context"), "date:own-act-on-publication"
     # A preposed adjunct clause with an event of its own keeps its dates; the main clause keeps the rest.
     adjunct = _PREPOSED.match(sentence)
@@ -674,6 +705,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     owner_guess = next((key for _n, (key, _nm, kind) in known.actors.items() if kind == "government" and _n in whole), None)
     own = any("voice:own-act" in f.rules for s in segs if s.kind == "sentence" for f in frames(s.text))
     fresh_policy = new_policy(document, segs, owner_guess, own) if not doc_policies else None
+    signed = signing_date(document, segs) if own else None
     proposals: list[Proposal] = []
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
@@ -701,7 +733,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         stated_dates: list[DateSpec] = []
         first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None
         for n, frame in enumerate(found):
-            stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in)
+            stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in, signed)
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
@@ -743,8 +775,28 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                                  text[start:end], f.date, policies, actors, new_actors, rules=(*frame.rules, f"date:{f.rule}", "date:further-date"))  # fmt: skip
                 used_keys.add(extra.key)
                 proposals.append(extra)
+    _link_effective_dates(proposals)
     proposals.sort(key=lambda p: (p.type not in STATE_CHANGES, -p.confidence, p.start))
     return proposals
+
+
+_TAKES_EFFECT = re.compile(r"(?i)\b(?:takes?|took|will take|shall take) effect\b|\b(?:becomes?|became|is|shall be|will be) effective\b|\beffective (?:on|as of|from)\b|\b(?:goes|go|went|will go) into effect\b|\b(?:enters?|entered|will enter) into force\b")
+
+
+def _link_effective_dates(proposals: list[Proposal]) -> None:
+    """A sentence saying when the document's own act takes effect dates that act's change of the
+    policy: typed as the act, with a note linking the two (a reviewer cites one from the other)."""
+    own = next((p for p in proposals if "voice:own-act" in p.rules), None)
+    if own is None:
+        return
+    for p in proposals:
+        if p is own or p.date.basis == "context" or p.type not in ("statement", own.type) or not _TAKES_EFFECT.search(p.quote):
+            continue
+        p.type = own.type
+        p.confidence = max(p.confidence, 0.5)
+        p.rules = (*p.rules, "frame:takes-effect")
+        p.note = (f"when {own.key} takes effect: the policy changes on this date; keep it as the act's date, or cite the act with this quote"
+                  + (f". {p.note}" if p.note else ""))
 
 
 def known_from(session) -> Known:  # noqa: ANN001 (a SQLAlchemy session)

@@ -67,10 +67,11 @@ def test_no_dateline_or_signature_is_proposed(name: str) -> None:
 
 @pytest.mark.parametrize(("name", "verb", "etype", "date"), [
     ("smoke-federal-register.txt", "amends", "amended", "2025-03-14"),
-    ("executive-order-water.txt", "establishes", "adopted", "2025-03-06"),
-    ("executive-order-water.txt", "hereby revoked", "reversed", "2025-03-06"),
+    # An order is dated by its signature ("THE WHITE HOUSE, March 3, 2025."), published three days later.
+    ("executive-order-water.txt", "establishes", "adopted", "2025-03-03"),
+    ("executive-order-water.txt", "hereby revoked", "reversed", "2025-03-03"),
 ])  # fmt: skip
-def test_the_documents_own_act_is_proposed_on_its_publication_day(name: str, verb: str, etype: str, date: str) -> None:
+def test_the_documents_own_act_is_dated_by_its_signature_else_its_publication(name: str, verb: str, etype: str, date: str) -> None:
     own = [p for p in _proposals(name) if verb in p.quote and p.type in STATE_CHANGES]
     assert own and own[0].type == etype and str(own[0].date.spec) == date
     assert "voice:own-act" in own[0].rules
@@ -136,3 +137,52 @@ def test_kb_source_new_on_a_federal_register_rule(root_copy: Path) -> None:
     assert re.search(r'aliases: \["BIS"\]', annotation)
     own = re.search(r"(?ms)^  - key: \S+\n    type: amended\n.*?date: \"2025-03-14\"", annotation)
     assert own and "amends the Export Administration Regulations" in own.group(0)
+
+
+def _doc(tmp_path: Path, title: str, content: str, published: str = "2025-03-14") -> object:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"<TITLE>{title}</TITLE>\n<PUBLISHED_DATE>{published}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
+                    f"<AUTHOR>Example Agency</AUTHOR>\n<CONTENT>\n{content}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    return parse_document(path)
+
+
+@pytest.mark.parametrize("sentence", [
+    "On June 2, 2019, the agency issued a rule that set the first limits on pesticide drift.",
+    "In 2011 the ministry published a regulation that first imposed fees on plastic bags.",
+    "Parliament enacted the Clean Harbours Act in May 2004.",
+])  # fmt: skip
+def test_issuing_or_enacting_an_instrument_adopts_a_policy(tmp_path: Path, sentence: str) -> None:
+    proposals = propose(_doc(tmp_path, "Background on harbour policy", sentence), Known())
+    assert proposals and proposals[0].type == "adopted", [(p.type, p.quote) for p in proposals]
+
+
+@pytest.mark.parametrize(("content", "content_word"), [
+    ("It is the policy of the United States to maintain reliable water deliveries to farms.", "deliveries"),
+    ("It is the policy of this Government to supply clean fuel to rural clinics.", "supply"),
+    ("It remains our policy to restore wetlands wherever they were drained.", "restore"),
+])  # fmt: skip
+def test_what_a_policy_says_is_not_an_act(tmp_path: Path, content: str, content_word: str) -> None:
+    proposals = propose(_doc(tmp_path, "A statement of policy", content), Known())
+    assert all(p.type not in STATE_CHANGES | {"transfer"} for p in proposals), [(p.type, p.rules) for p in proposals]
+    assert all(not any(r == "frame:transfer" for r in p.rules) for p in proposals)
+    assert content_word in content
+
+
+@pytest.mark.parametrize(("title", "signature", "act_date"), [
+    ("Memorandum on Rural Broadband Grants", "THE WHITE HOUSE,\nFebruary 27, 2025.", "2025-02-27"),
+    ("Proclamation 10999: Adjusting Imports of Copper", "Signed this 28th day of February, 2025.", "2025-02-28"),
+    ("Final Rule: Rural Broadband Grants", "Dated: February 27, 2025.", "2025-03-14"),  # a rule: its publication
+])  # fmt: skip
+def test_a_signed_instrument_acts_on_the_day_it_is_signed(tmp_path: Path, title: str, signature: str, act_date: str) -> None:
+    text = f"{title}\n\nSection 1. The Grants Memorandum of 2019 is hereby revoked.\n\n{signature}"
+    own = [p for p in propose(_doc(tmp_path, title, text), Known()) if "voice:own-act" in p.rules]
+    assert own and str(own[0].date.spec) == act_date, [(p.type, str(p.date.spec), p.rules) for p in own]
+
+
+def test_the_day_an_own_act_takes_effect_is_linked_to_it(tmp_path: Path) -> None:
+    text = "In this rule, the Agency amends its grant conditions to require audits.\n\nThis rule is effective on May 1, 2025."
+    proposals = propose(_doc(tmp_path, "Grant Conditions; Final Rule", text), Known())
+    act = next(p for p in proposals if "voice:own-act" in p.rules)
+    effect = next(p for p in proposals if "effective" in p.quote)
+    assert effect.type == act.type == "amended" and str(effect.date.spec) == "2025-05-01"
+    assert act.key in (effect.note or "") and "frame:takes-effect" in effect.rules
