@@ -64,6 +64,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("month year", rf"\b{MONTH},? (\d{{4}})\b"),
     ("month day", rf"\b{MONTH} (\d{{1,2}})(?!\d|,? \d{{4}})\b"),
     ("years ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?{_NUMBER} years? ago\b"),
+    ("decades ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?(an?|{_NUMBER}) decades? ago\b"),
+    ("next", r"\bnext (year|month)\b"),
     ("today", r"\b(?:today|this week|yesterday|tonight|this morning|this afternoon)\b"),
     ("weekday", r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("last year", r"\blast year\b"),
@@ -142,6 +144,17 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
             year = pub.year + (pub.month - 1 - months) // 12
             return _stated(DateSpec(PartialDate(year), None, "approximately"), "relative", pub)
         return _stated(DateSpec(PartialDate(pub.year - n)), "relative", pub)
+    if rule == "decades ago":
+        n = 1 if m.group(2).lower() in ("a", "an") else number(m.group(2))
+        if not n:
+            raise _NoDate
+        # "two decades ago" rounds: about that many years, never a year stated exactly.
+        return _stated(DateSpec(PartialDate(pub.year - 10 * n), None, "approximately"), "relative", pub)
+    if rule == "next":
+        if m.group(1).lower() == "year":
+            return StatedDate(DateSpec(PartialDate(pub.year + 1)), "relative", "planned")
+        nxt = PartialDate(pub.year + (pub.month == 12), pub.month % 12 + 1)
+        return StatedDate(DateSpec(nxt), "relative", "planned")
     if rule == "span year":
         return _stated(DateSpec(PartialDate(int(m.group(2)))), "explicit", pub)
     if rule in ("year", "bare year"):

@@ -1,0 +1,94 @@
+"""Event types from verb frames on made-up sentences in other subjects: nouns are not verbs, a bill
+or a policy's content is not an act, critics' and opponents' words are criticism, troops are not
+aid, speeches, testimony and bills are statements; and the date forms that go with them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.datewords import find_all
+from kb.dates import PartialDate
+from kb.documents import parse_document
+from kb.propose import Known, Proposal, frames, propose
+from kb.vocabulary import STATE_CHANGING_TYPES
+
+PUB = "2025-06-20"  # a Friday
+
+
+def proposed(tmp_path: Path, content: str) -> list[Proposal]:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"<TITLE>t</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
+                    f"<AUTHOR>a</AUTHOR>\n<CONTENT>\n{content}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    return propose(parse_document(path), Known())
+
+
+def first_type(sentence: str) -> str | None:
+    found = frames(sentence)
+    return found[0].type if found else None
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # the noun "ban" names a policy; only the verb bans
+    ("In March, the minister gave a speech in Geneva on the fishing ban.", "statement"),
+    ("The council banned trawling in the bay.", "amended"),
+    ("The council will ban plastic straws next year.", "amended"),
+    # opposing, criticising, critics telling: criticism, never the change
+    ("Fishermen's groups opposed the reversal of the quota.", "criticism"),
+    ("The union condemned the repeal of the overtime rule.", "criticism"),
+    ("Critics say the ministry wrongly revoked the permits.", "criticism"),
+    # a bill's or a resolution's content is not an act; introducing or passing one is a statement
+    ("Sen. Holt introduced a bill on Wednesday that would restore the subsidy.", "statement"),
+    ("The House passed a resolution reaffirming support for the treaty.", "statement"),
+    ("Two decades ago, the Senate passed a bill to ban offshore drilling.", "statement"),
+    # troops are not a transfer; votes on bills are not treaty actions
+    ("The ministry sent 300 troops to the border in May.", "military_action"),
+    ("The committee then voted to advance the bill.", "statement"),
+    ("The delegation voted against the resolution on cluster munitions.", "treaty_action"),
+    ("The government joined the High Seas Treaty in 2024.", "treaty_action"),
+    # changes named by other verbs
+    ("On Tuesday, the ministry suspended the quota.", "amended"),
+    ("The agency lifted the ban on night fishing.", "rescinded"),
+    ("The board extended the moratorium on new wells.", "amended"),
+    ("A bill that would repeal the tax was introduced in May.", "statement"),
+    ("Lt. Gen. Dana Cole testified before the committee on Thursday.", "statement"),
+])  # fmt: skip
+def test_the_verb_and_its_frame_decide_the_type(sentence: str, etype: str) -> None:
+    assert first_type(sentence) == etype, frames(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government wants to join the High Seas Treaty.",
+    "Advocates called for the ban to be restored.",
+    "The ministry may rescind the quota next year.",
+    "Opponents argue that the agency unlawfully rescinded the rule.",
+    "It is the policy of this Government to restore every drained wetland.",
+    "A bill that would repeal the tax was introduced in May.",
+])  # fmt: skip
+def test_wanted_demanded_hedged_opposed_or_described_changes_change_nothing(sentence: str) -> None:
+    assert all(f.type not in STATE_CHANGING_TYPES for f in frames(sentence)), frames(sentence)
+
+
+@pytest.mark.parametrize(("words", "date"), [
+    ("Two decades ago", "about 2005"),
+    ("a decade ago", "about 2015"),
+    ("next year", "2026"),
+    ("next month", "2025-07"),
+    ("the 28th day of February, 2025", "2025-02-28"),
+    ("on the 3rd of June 2024", "2024-06-03"),
+])  # fmt: skip
+def test_date_forms(words: str, date: str) -> None:
+    found = find_all(f"The council acted {words}.", PartialDate.parse(PUB))
+    assert found and str(found[0].date.spec) == date
+
+
+def test_a_year_after_an_instrument_s_word_names_it(tmp_path: Path) -> None:
+    found = find_all("The Grants Memorandum of 2019 is hereby revoked.", PartialDate.parse(PUB))
+    assert found and found[0].name
+
+
+def test_critics_are_dated_by_their_own_words_not_by_the_change(tmp_path: Path) -> None:
+    ps = proposed(tmp_path, "The union condemned on Monday the repeal of the overtime rule in 2019.")
+    assert ps and ps[0].type == "criticism"
+    assert all(p.type not in STATE_CHANGING_TYPES for p in ps)
