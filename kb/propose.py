@@ -9,6 +9,7 @@ authorise…) with their polarity and modality, date forms (kb.datewords), sente
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -59,7 +60,7 @@ _DEMANDED = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urg\w+ (?:\w+ )
 _OPPOSED = re.compile(r"(?i)\b(?:decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 # Opposing, criticising or condemning a change, or critics telling of it: the sentence's event is
 # the criticism, never the change ("groups opposed the reversal", "critics say it wrongly revoked …").
-_OPPOSING = re.compile(r"(?i)\b(?:oppos\w*|against|criticis\w*|condemn\w*|denounc\w*|protest\w*|object\w* to)\s+(?:\w+\s+){0,3}$|\b(?:wrongly|illegally|unlawfully|recklessly|needlessly|rashly)\s+$")
+_OPPOSING = re.compile(r"(?i)\b(?:oppos\w*|against|critici[sz]\w*|condemn\w*|denounc\w*|protest\w*|object\w* to)\s+(?:\w+\s+){0,3}$|\b(?:wrongly|illegally|unlawfully|recklessly|needlessly|rashly)\s+$")
 _CRITICS = re.compile(r"(?i)\b(?:critics|opponents|detractors)\s+(?:have\s+)?(?:say|said|argue\w*|contend\w*|charg\w*|complain\w*|warn\w*)\b")
 
 
@@ -366,7 +367,7 @@ _TITLES = frozenset(
     "Admiral Adm Rear Lt Lieutenant Col Colonel Maj Major Capt Captain Sgt Cmdr Commander Army Navy Air Force Marine "
     "Press National Security Advisor Adviser Foreign Prime Deputy Assistant Acting Spokesman Spokeswoman Spokesperson "
     "Chairman Chairwoman Chair Director Mr Ms Mrs Dr Prof Then Former Performing Duties Of The Under "
-    "Chief Staff Joint Chiefs Special Envoy Undersecretary Attorney Judge Justice Mayor King Queen Prince "
+    "Amb Brig Hon Rev Sec Dep Asst Chief Staff Joint Chiefs Special Envoy Undersecretary Attorney Judge Justice Mayor King Queen Prince "
     "Senators Representatives Ministers Members Secretaries Ambassadors Governors Judges Messrs".split()
 )
 # Heads of names that are not actors: documents, events, places, periods, things.
@@ -388,7 +389,9 @@ _ORG_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:Council|Committee|Watch|International|Campaign|Foundation|Institute|Association|Union|Nations|Organi[sz]ation|Coalition|Center|Centre|Group|Party|Parties)\b", "organisation"),
 )
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_NAME = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+|of(?:\s+the)?|for|on|and)){1,5})\b")
+_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Rubio", "McGovern", "Thomas-Greenfield"
+_ABBREVIATED_TITLE = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Amb|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs|Prof|Rev|Hon|Brig|Sec|Dep|Asst)\.(?=\s+[A-Z])"
+_NAME = re.compile(rf"\b((?:{_ABBREVIATED_TITLE}|{_WORD}|[A-Z]\.)(?:\s+(?:{_ABBREVIATED_TITLE}|[A-Z]\.|{_WORD}|of(?:\s+the)?|for|on|and)){{1,6}})(?<!\.)\b")
 _NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
@@ -473,6 +476,16 @@ def _names(sentence: str) -> list[tuple[int, str]]:
             words = words[1:]
         if titles and words and words[0] in ("of", "for", "to") and _OFFICE.match(" ".join([*titles, *words])):
             words = [*titles, *words]  # an office: "Secretary of Commerce"
+            # … held by a person named after it: "Secretary of State Marco Rubio", "… Robert F. Kennedy"
+            run = list(itertools.takewhile(lambda w: w[0].isupper(), reversed(words)))[::-1]
+            if len(run) >= 3 and run[-1] not in _NOT_ACTOR_HEADS and _kind_of(" ".join(run[-2:])) == "person":
+                words = run[-3:] if re.fullmatch(r"[A-Z]\.", run[-2]) else run[-2:]
+        else:
+            # A title inside the name ends what qualifies it: "New York Gov. Kathy Hochul",
+            # "Ukrainian Foreign Minister Andrii Sybiha".
+            inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in _TITLES and w not in ("of", "Of")]
+            if inner and all(w[0].isupper() for w in words[inner[-1] + 1 :]) and _kind_of(" ".join(words[inner[-1] + 1 :])) == "person":
+                words = words[inner[-1] + 1 :]
         while words and words[-1] in ("of", "for", "on", "and", "the"):
             words = words[:-1]
         if words and words[-2:-1] == ["of"] and words[-1] == "the":
@@ -484,6 +497,11 @@ def _names(sentence: str) -> list[tuple[int, str]]:
         if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and _kind_of(" ".join(words)) == "person":
             continue  # a fragment ("New U.") or a thing's name ("Fact Sheet")
         name = " ".join(words)
+        if " and " in name and _kind_of(name) == "person":
+            # Two names joined ("Kenya and South Africa", "Smith and Jones"): each stands alone.
+            first, second = name.split(" and ", 1)
+            out += [(m.start(), n) for n in (first, second) if len(n.split()) >= 2]
+            continue
         if _PLACE_BEFORE.search(sentence[: m.start()]) and _kind_of(name) == "person":
             continue  # a place: "outside the Korean Peninsula", "in Maputo"
         out.append((m.start(), name))

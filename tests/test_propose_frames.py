@@ -92,3 +92,16 @@ def test_critics_are_dated_by_their_own_words_not_by_the_change(tmp_path: Path) 
     ps = proposed(tmp_path, "The union condemned on Monday the repeal of the overtime rule in 2019.")
     assert ps and ps[0].type == "criticism"
     assert all(p.type not in STATE_CHANGING_TYPES for p in ps)
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Secretary of State Marco Rubio said on Tuesday that the talks had ended.", "Marco Rubio"),
+    ("New York Gov. Kathy Hochul announced the plan on May 5.", "Kathy Hochul"),
+    ("Amb. Linda Thomas-Greenfield told the council on Monday that the draft was flawed.", "Linda Thomas-Greenfield"),
+    ("Rep. Jim McGovern (D-Mass.) introduced a bill on Thursday.", "Jim McGovern"),
+    ("Speaking in Kyiv, Ukrainian Foreign Minister Andrii Sybiha welcomed the shipment.", "Andrii Sybiha"),
+])  # fmt: skip
+def test_a_person_is_named_without_the_office_or_place_before_the_name(tmp_path: Path, sentence: str, person: str) -> None:
+    new = {name: kind for p in proposed(tmp_path, sentence) for _k, name, kind in p.new_actors}
+    assert new.get(person) == "person", new
+    assert not [n for n, kind in new.items() if kind == "person" and n != person and person.split()[-1] in n]
