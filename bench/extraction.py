@@ -71,7 +71,8 @@ class Case:
     key: str
     document: Document
     annotation: Path
-    validation: bool
+    validation: bool  # never tuned to: bench/validation.txt, or a corpus's heldout.txt
+    corpus: bool = False  # from --corpus: made-up documents in styles and subjects the rules never saw
 
 
 def validation_keys() -> set[str]:
@@ -80,10 +81,22 @@ def validation_keys() -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
-def cases(references: list[Path], documents: Path | None) -> list[Case]:
+def held_out(folder: Path) -> set[str]:
+    """A corpus's held-out keys (its heldout.txt, comments dropped)."""
+    path = folder / "heldout.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def cases(references: list[Path], documents: Path | None, corpus: Path | None = None) -> list[Case]:
     """Every annotated document found, in publication order."""
     held = validation_keys()
     found: dict[str, Case] = {}
+    if corpus is not None:
+        kept = held_out(corpus)
+        for annotation in sorted(corpus.glob("*.yaml")):
+            key = annotation.stem
+            found[key] = Case(key, parse_document(corpus / f"{key}.txt"), annotation, key in kept, corpus=True)
     for folder in [REPO / "seeds", *references]:
         for annotation in sorted(folder.glob("*.yaml")):
             key = annotation.stem
@@ -224,9 +237,9 @@ def _load_day(session: Session, day: list[tuple[Case, Contribution]], definition
         pending = [(case, contribution) for case, contribution, _exc in failed]
 
 
-def run(references: list[Path], documents: Path | None) -> list[tuple[Case, Score]]:
+def run(references: list[Path], documents: Path | None, corpus: Path | None = None) -> list[tuple[Case, Score]]:
     """Score every annotated document with the knowledge base as it stood before it."""
-    all_cases = cases(references, documents)
+    all_cases = cases(references, documents, corpus)
     contributions = {c.key: load_annotation_file(c.annotation, c.document) for c in all_cases}
     definitions = {e.key: e for con in contributions.values() for e in con.events if e.defines}
     types = {key: e.type for key, e in definitions.items() if e.type}
@@ -303,11 +316,18 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="hits per rule, development vs validation")
     parser.add_argument("--unseen", type=Path, help="with --rules: also hits per rule on the unannotated documents of this folder "
                         "(made-up documents in other styles, e.g. tests/fixtures/unseen), proposed with an empty knowledge base")
+    parser.add_argument("--corpus", type=Path, help="annotated made-up documents in other styles and subjects (e.g. bench/unseen), "
+                        "reported apart; those its heldout.txt lists are never tuned to")
     args = parser.parse_args()
-    results = run(args.reference, args.documents)
-    dev = [s for c, s in results if not c.validation]
-    val = [s for c, s in results if c.validation]
+    results = run(args.reference, args.documents, args.corpus)
+    seeds = [(c, s) for c, s in results if not c.corpus]
+    dev = [s for c, s in seeds if not c.validation]
+    val = [s for c, s in seeds if c.validation]
     print("\n".join(table("Development", dev) + [""] + table("Validation (never tuned to)", val)))
+    if args.corpus:
+        made = [(c, s) for c, s in results if c.corpus]
+        print("\n" + "\n".join(table("Made-up corpus, development", [s for c, s in made if not c.validation]) + [""]
+                               + table("Made-up corpus, held out (never tuned to)", [s for c, s in made if c.validation])))
     if args.rules:
         docs: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set()])
         hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -328,7 +348,8 @@ def main() -> None:
         for case, s in results:
             if case.validation and not args.validation_details:
                 continue
-            print(f"\n#### {s.document} ({'validation' if case.validation else 'development'})\n")
+            group = ("corpus " if case.corpus else "") + ("held out" if case.corpus and case.validation else "validation" if case.validation else "development")
+            print(f"\n#### {s.document} ({group})\n")
             print("\n".join(f"- {m}" for m in s.misses) or "- (none)")
 
 
