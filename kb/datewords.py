@@ -71,6 +71,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("last year", r"\blast year\b"),
     ("this year", r"\b(?:earlier |later )?this year\b"),
     ("recent", r"\bin recent (?:weeks|months|days)\b"),
+    ("years between", r"\b(?:between|from) ((?:1[89]|20)\d{2}) (?:and|to|until|through) ((?:1[89]|20)\d{2})\b"),
     ("span year", r"\b(since|until|through|till) ((?:1[89]|20)\d{2})\b"),
     ("year", r"\b(?:in|as of|by|of|from|during|early|late|mid-?)\s*((?:1[89]|20)\d{2})\b"),
     ("bare year", r"(?<![\w$.,-])((?:1[89]|20)\d{2})(?![\w%$-])"),
@@ -111,9 +112,13 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
         year = pub.year
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise _NoDate
-        # A day more than a month after publication is last year's (an update reaches a few days past it).
-        if (dt.date(year, month, day) - pub).days > 31 and not future and calendar.monthrange(year - 1, month)[1] >= day:
+        # A day more than a month after publication is last year's (an update reaches a few days past it);
+        # a deadline ("by January 15", "no later than March 1") is the next such day.
+        deadline = bool(_DEADLINE.search(m.string, 0, m.start()))
+        if (dt.date(year, month, day) - pub).days > 31 and not future and not deadline and calendar.monthrange(year - 1, month)[1] >= day:
             year -= 1
+        elif dt.date(year, month, day) < pub and deadline and calendar.monthrange(year + 1, month)[1] >= day:
+            year += 1
         return _stated(DateSpec(PartialDate(year, month, day)), "explicit", pub)
     if rule == "month":
         if m.group(1) == "May" and not re.match(r"(?i)in|of|since|by|last|this|early|late|mid", m.group(0)):
@@ -155,6 +160,11 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
             return StatedDate(DateSpec(PartialDate(pub.year + 1)), "relative", "planned")
         nxt = PartialDate(pub.year + (pub.month == 12), pub.month % 12 + 1)
         return StatedDate(DateSpec(nxt), "relative", "planned")
+    if rule == "years between":
+        first, last = int(m.group(1)), int(m.group(2))
+        if last <= first:
+            raise _NoDate
+        return _stated(DateSpec(PartialDate(first), PartialDate(last)), "explicit", pub)
     if rule == "span year":
         return _stated(DateSpec(PartialDate(int(m.group(2)))), "explicit", pub)
     if rule in ("year", "bare year"):
@@ -196,11 +206,15 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             taken.append((m.start(), m.end()))
             named = bool(_NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
                          and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
-            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named))
+            # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
+            target = stated.spec.interval()[0] > pub and rule in ("year", "bare year", "month year") and bool(
+                re.match(r"(?i)by\b", m.group(0)) or re.search(r"(?i)\bby\s+$", sentence[: m.start()]) or re.match(r"\s+[a-z]", sentence[m.end():]))
+            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target))
     return sorted(out, key=lambda f: f.start)
 
 
-_PAST_VERB = re.compile(r"(?i)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b[a-z]{3,}ed\b(?:\s+[\w'\u2019-]+){0,4}\s+$")
+_DEADLINE = re.compile(r"(?i)\b(?:by|before|until|no later than|ahead of)\s+(?:the\s+end\s+of\s+)?$")
+_PAST_VERB = re.compile(r"(?i)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:[a-z]{3,}ed|sent|said|told|made|gave|took|met|wrote|spoke|held|began|went|came|led|left|brought|sold|won|lost|saw|found|chose|struck|set|put|paid|sought|taught|fought|drew|flew|froze|rose|fell|broke|bore|swore|withdrew|undertook|overtook)\b(?:\s+[\w'\u2019-]+){0,4}\s+$")
 # A date that names an instrument rather than dating a verb: "Executive Order 14001 of January 5,
 # 2021", "Decree No. 12/2020 of 3 May 2020", and a year modifying an instrument ("the 2019 rule").
 _INSTRUMENTS = r"(?:order|proclamation|memorandum|directive|act|decree|resolution|rule|law|notice|decision|regulation|determination)"
