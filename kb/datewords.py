@@ -204,7 +204,8 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             except (_NoDate, ValueError, OverflowError, DateError):
                 continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
             taken.append((m.start(), m.end()))
-            named = bool(_NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
+            # A possessive date names a thing ("last week's decision", "Monday's vote"), not when the verb happened.
+            named = bool(re.match(r"['\u2019]s\b", sentence[m.end():]) or _NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
                          and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
             # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
             target = stated.spec.interval()[0] > pub and rule in ("year", "bare year", "month year") and bool(

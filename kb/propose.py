@@ -25,18 +25,18 @@ __all__ = ["FRAMES", "Known", "KnownEvent", "Proposal", "StatedDate", "find_date
 
 FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("exception", "authorised", 0.8, r"\bexceptions?\b|\bexempt\w*|\bwaiv\w*"),
-    ("reversed", "decided", 0.8, r"\brescind\w*|\brevok\w*|\boverturn\w*|\brevers\w*|\broll(?:ed|s|ing)? back\b|\brollback\b|\bcancel\w*|\bin favou?r of a new\b|\bundo\w*|\brepeal\w*"),
+    ("reversed", "decided", 0.8, r"\brescind\w*|\brevok\w*|\boverturn\w*|\brevers\w*|\breplac(?:es|ed|ing) (?:the|its|their|a|an|his|her|our) (?:[\w-]+ ){0,3}(?:policy|rule|order|ban|moratorium|directive|memorandum|guidance|plan|program|programme)\b|\babandon(?:s|ed|ing)? (?:its|their|the|a|his|her|our) (?:[\w-]+ ){0,2}(?:commitment|policy|pledge|plan|ban|moratorium)\b|\broll(?:ed|s|ing)? back\b|\brollback\b|\bcancel\w*|\bin favou?r of a new\b|\bundo\w*|\brepeal\w*"),
     ("reinstated", "decided", 0.8, r"\brestor\w*|\breviv\w*|\breinstat\w*"),
     ("rescinded", "decided", 0.7, r"\bend(?:s|ed)? (?:the|its) policy\b|\babolish\w*|\bterminat\w*|\bdiscontinu\w*|\blift(?:s|ed|ing)? (?:the|its|a|all) (?:[\w-]+ ){0,3}(?:ban|moratorium|prohibition|restrictions?|sanctions|embargo)\b"),
     ("amended", "authorised", 0.6, r"\bauthori[sz]\w*|\bapproved\b|\bdecided to\b|\badjust\w* permissions?\b|\bpermits?\b|\bexpand\w*|\bbroaden\w*|\bextend(?:s|ed)? (?:the|its|their) (?:[\w-]+ ){0,3}(?:ban|moratorium|prohibition|restrictions?|limits?|controls?|policy|rule|requirements?|deadline|quotas?)\b"),
     ("amended", "decided", 0.7, r"\bamends\b|\brevises\b|\bmodifies\b|\bhereby (?:amend|revis|modif)\w*|\b(?:will|would) not (?:produce|use|acquire|develop|export|transfer|assist|emplace|deploy|sell)\b|\balign\w* (?:our|its|their|\w+'s)\b|\bchanges? to\b|\bno longer\b|\bend the use\b|\bforbid\w*|\bforbade\b|\bprohibit\w*|\bbanned\b|\bbanning\b|\bbarr(?:ed|ing)\b|\bbars (?:the|all|any)\b|(?:^|[-\u2022*]\s|\b(?:to|will|would|shall|and|also) )ban\b|\bbans (?:the|all|any|new|a|an)\b|\bsuspend(?:s|ed|ing)?\b|\bpaus(?:es|ed)\b|\bfr(?:oze|eezes)\b"),
-    ("adopted", "decided", 0.6, r"\bwas established\b|\bestablishes\b|\bhereby (?:establish|adopt|creat|designat|issu|promulgat)\w*|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc(?:e|es|ed|ing)\b(?! (?:a |an |the )?(?:[\w-]+ ){0,3}(?:bill|resolution|legislation|amendment|measure)s?\b)|\bsign(?:s|ed|ing)? (?:into law|(?:an? |the )?(?:executive order|order|directive|memorandum|decree|proclamation|national security presidential memorandum)\b)|\bannounc\w* (?:a|the) new\b|\b(?:published|promulgated|finali[sz]ed|issued) (?:a|an|the|its) (?:[\w-]+ ){0,3}(?:rule|regulation|order|directive|memorandum|guidance)\b|\benacted\b|\bpass(?:ed|es)? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:law|act|statute|ordinance)\b|\bfirst (?:imposed|put in place|instituted|introduced)\b|\binstitut(?:ed|es)\b"),
+    ("adopted", "decided", 0.6, r"\bwas established\b|\bestablishes\b|\bhereby (?:establish|adopt|creat|designat|issu|promulgat)\w*|\badopt\w*\b|\blaunch\w*\b|\bissued\b|\bintroduc(?:e|es|ed|ing)\b(?! (?:a |an |the )?(?:[\w-]+ ){0,3}(?:bill|resolution|legislation|amendment|measure)s?\b| (?:the |a )?(?:[\w-]+ ){0,8}Act\b)|\bsign(?:s|ed|ing)? (?:into law|(?:an? |the )?(?:executive order|order|directive|memorandum|decree|proclamation|national security presidential memorandum)\b)|\bannounc\w* (?:a|the) new\b|\b(?:published|promulgated|finali[sz]ed|issued) (?:a|an|the|its) (?:[\w-]+ ){0,3}(?:rule|regulation|order|directive|memorandum|guidance)\b|\benacted\b|\bpass(?:ed|es)? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:law|act|statute|ordinance)\b|\bfirst (?:imposed|put in place|instituted|introduced)\b|\binstitut(?:ed|es)\b"),
     ("criticism", "criticised", 0.6, r"\b(?:critics|opponents|detractors) (?:have )?(?:say|said|argue\w*|contend\w*|charg\w*|complain\w*|warn\w*)\b|\bcritici[sz]\w*|\bcondemn\w*|\breckless\b|\bshocking\b|\bblack mark\b|\braked\b|\bperplex\w*|\bdeplor\w*|\bdisappoint\w*|\boppos\w*|\bmistake\b|\bstep backward\b|\bwrong\b|\bunnecessary\b"),
     ("support", "supported", 0.6, r"\bsupports\b|\bwelcom\w*|\bendors\w*|\bprais\w*|\bapplaud\w*|\bcongratulat\w*|\bbelieves (?:this|the) decision\b"),
     ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from (?:the )?(?:[A-Z][\w-]* ){0,3}(?:treaty|convention|agreement|protocol)\b|\bentered into force\b|\bvot(?:ed|es|ing) (?:\w+ ){0,2}(?:on|for|against|in favou?r of|no on|yes on) (?:the |a |this |that )?(?:[\w-]+ ){0,4}(?:resolution|treaty|convention|protocol)\b|\b(?:re)?join(?:ed|s)? the (?:[\w-]+ ){0,4}(?:treaty|convention|agreement|protocol|accord)\b|\bsign(?:ed|s)? the (?:[\w-]+ ){0,4}(?:treaty|convention|agreement|protocol|accord)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b|\bbecom\w* (?:a |an )?(?:state )?part(?:y|ies) to\b|\bdeposit\w* (?:its |the |an )?(?:instrument|ratification|accession)|\bsign\w* (?:the |an )?instrument\b|\bnotif\w* (?:[\w.]+ ){0,6}(?:of )?(?:its |the |their )?(?:intention to )?withdraw\w*|\bnotice of withdrawal\b|\bwithdrawal (?:[\w-]+ ){0,5}(?:took|takes|take|will take) effect\b"),
     ("deliberation", "considered", 0.5, r"\bconsider\w*|\breluctant\b|\bweigh\w*|\bunder consideration\b|\bdebat\w*"),
     ("transfer", "provided", 0.5, r"\bprovided\b.*\bwith\b|\bprovision of\b|\bsecurity assistance package\b|\bsen(?:d|t|ding) (?!(?:[\w,]+ ){0,3}(?:troops|soldiers|forces|personnel|marines|warships|battalions?|brigades?|letters?|messages?|notes?|notices?|signals?|delegations?|envoys?)\b)(?:\w+ ){0,4}to\b|\bsuppl(?:y|ied|ies)\b|\btransferr\w* (?:\w+ ){0,4}to\b|\bdeliver(?:s|ed|ing|y|ies)?\b(?! (?:at|on|in|to the|a speech|remarks|an address|a statement))"),
-    ("use", "used", 0.5, r"\b(?:been )?used (?:since|in|by)\b|\b(?:has|have|had)(?: not| never)? used\b|\bdeployed\b|\bemplaced\b|\bnot been used\b"),
+    ("use", "used", 0.5, r"\b(?:dropped|fired|scattered|laid) (?:[\w,]+ ){0,6}(?:bombs|munitions|submunitions|bomblets|mines|shells|rockets|missiles)\b|\b(?:been )?used (?:since|in|by)\b|\b(?:has|have|had)(?: not| never)? used\b|\bdeployed\b|\bemplaced\b|\bnot been used\b"),
     ("report", "subject", 0.5, r"\bstockpiles?\b|\b\d[\d,]* (?:countries|states|nations|parties)\b|\$[\d.,]+ (?:billion|million)|\bnot a ?party\b|\bparties\b"),
     # Commissioning a review ("directed the agency to review …", "asked the office to assess …").
     ("review", "commissioned", 0.5, r"\b(?:direct|ask|instruct|order|task|commission|request|charg|mandat)\w* (?:[\w'-]+ ){0,6}to (?:review|study|assess|examine|evaluate|investigate|audit|reassess|reconsider)\b"),
@@ -44,10 +44,10 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b|\b(?:sen(?:d|t|ding)|deploy\w*|dispatch\w*|mov(?:e|ed|ing)) (?:[\w,]+ ){0,3}(?:troops|soldiers|forces|personnel|marines|warships|battalions?|brigades?)\b"),
     # A policy or stance restated as still holding: changes nothing, confirms it on the source's date.
     ("reaffirmed", "stated", 0.5, r"\breaffirm\w*|\breiterat\w*|\brecommit\w*|\bcontinu(?:e|es|ed|ing) to (?:\w+ )?(?:fund|financ|provid|support|oppos|work|implement|compl|abid|uphold|observ|respect|pursu|press|urg|call|lead|seek|back|hono|enforc|apply|maintain|adher|promot|assist|help|contribut|invest|spend|execut|engag|participat|meet|stand|recogni|condemn|reject|refrain|destroy (?:our|its|their|all|the remaining) stock)\w*|\bremain\w* (?:fully |firmly |strongly )?committed\b|\bstand(?:s|ing)? (?:by|behind)\b|\bremain\w* (?:in (?:force|effect|place)|unchanged)\b|\bstill (?:in (?:force|effect|place)|holds?|applies)\b"),
-    # "It is the policy of the United States to …": the policy's content follows, not an act.
+    # "It is the policy of the Republic to …": the policy's content follows, not an act.
     ("statement", "stated", 0.3, r"\b(?:it|this) is (?:the |our |its |their )?(?-i:[A-Z][\w.]* )*policy\b"),
     ("statement", "stated", 0.3, r"\bgave (?:a |an )?(?:speech|address|remarks|testimony)\b|\bdelivered (?:a |an |his |her |their )?(?:[\w-]+ )?(?:speech|address|remarks|statement)\b|\bspoke (?:at|to|before) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:conference|meeting|session|summit|forum|hearing|committee|assembly|council|parliament|congress|senate|house|event|gathering|rally)\b|\btestif(?:y|ied|ies)\b|"
-                                        r"\bintroduc\w* (?:a |an |the )?(?:[\w-]+ ){0,3}(?:bill|resolution|legislation|amendment|measure)\b|\bpass(?:ed|es)? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:bill|resolution|measure)\b|\bvot(?:ed|es) to\b|\bsent (?:a |an )?letter\b|\b(?:was|were|been) (?:introduced|filed)\b|\b(?:bill|resolution|measure)s? (?:was |were |has been )?passed\b|"
+                                        r"\bintroduc\w* (?:a |an |the )?(?:[\w-]+ ){0,3}(?:bill|resolution|legislation|amendment|measure)\b|\bintroduc\w* (?:the |a )?(?:[A-Z][\w-]* |of |for |and |on |the ){0,8}Act\b|\bpass(?:ed|es)? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:bill|resolution|measure)\b|\bvot(?:ed|es) to\b|\bsent (?:a |an )?letter\b|\b(?:was|were|been) (?:introduced|filed)\b|\b(?:bill|resolution|measure)s? (?:was |were |has been )?passed\b|"
                                         r"\b(?:has|have|had) (?:been|made it) clear\b|\bmade (?:it )?clear\b|\bsaid\b|\btold\b|\bstated\b|\bannounc\w*|\bexplained\b|\bcommitted\b|\bwarn\w*|\bvow\w*|\bnoted\b|\bdeclar\w*|\bremain\w* (?:fully )?committed\b"),
 )
 FAMILIES = FRAMES  # the name earlier releases used
@@ -222,7 +222,7 @@ _SIGNED_INSTRUMENT = re.compile(r"(?i)\b(?:executive order|order|memorandum|proc
 
 
 def signing_date(document: Document, segs: list[Segment]) -> PartialDate | None:
-    """The day the document dates or signs itself ("THE WHITE HOUSE, March 3, 2025.", "Executive
+    """The day the document dates or signs itself ("THE PALACE, March 3, 2025.", "Executive
     Order 14999 of March 3, 2025"): its own act's day, when on or up to 120 days before publication
     (an instrument is often published days after it is signed)."""
     heads = [s.text for s in segs if s.kind == "heading"][:3]
@@ -392,7 +392,7 @@ _ORG_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:Council|Committee|Watch|International|Campaign|Foundation|Institute|Association|Union|Nations|Organi[sz]ation|Coalition|Center|Centre|Group|Party|Parties)\b", "organisation"),
 )
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Rubio", "McGovern", "Thomas-Greenfield"
+_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Okafor", "McAllister", "Silva-Lindqvist"
 _ABBREVIATED_TITLE = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Amb|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs|Prof|Rev|Hon|Brig|Sec|Dep|Asst)\.(?=\s+[A-Z])"
 _NAME = re.compile(rf"\b((?:{_ABBREVIATED_TITLE}|{_WORD}|[A-Z]\.)(?:\s+(?:{_ABBREVIATED_TITLE}|[A-Z]\.|{_WORD}|of(?:\s+the)?|for|on|and)){{1,6}})(?<!\.)\b")
 _NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
@@ -479,7 +479,7 @@ def _names(sentence: str) -> list[tuple[int, str]]:
             words = words[1:]
         if titles and words and words[0] in ("of", "for", "to") and _OFFICE.match(" ".join([*titles, *words])):
             words = [*titles, *words]  # an office: "Secretary of Commerce"
-            # … held by a person named after it: "Secretary of State Marco Rubio", "… Robert F. Kennedy"
+            # … held by a person named after it: "Secretary of State Ana Okafor", "… Jan K. Silva"
             run = list(itertools.takewhile(lambda w: w[0].isupper(), reversed(words)))[::-1]
             if len(run) >= 3 and run[-1] not in _NOT_ACTOR_HEADS and _kind_of(" ".join(run[-2:])) == "person":
                 words = run[-3:] if re.fullmatch(r"[A-Z]\.", run[-2]) else run[-2:]

@@ -124,6 +124,10 @@ def _split_points(text: str) -> list[int]:
             at += len(piece)
         else:
             at = found + len(piece.strip())
+            # A straight or opening quote after the full stop opens the next sentence ('said. "The …'),
+            # whatever side of the cut the library left it on.
+            if at >= 2 and text[at - 1] in "\"'\u201c\u2018" and text[at - 2] == " ":
+                at -= 1
         points.append(at)
     return points[:-1]
 

@@ -105,3 +105,36 @@ def test_a_person_is_named_without_the_office_or_place_before_the_name(tmp_path:
     new = {name: kind for p in proposed(tmp_path, sentence) for _k, name, kind in p.new_actors}
     assert new.get(person) == "person", new
     assert not [n for n, kind in new.items() if kind == "person" and n != person and person.split()[-1] in n]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The convention entered into force in August 2010.", "treaty_action"),
+    ("Today, the Republic of Ostravia becomes a party to the Harbour Convention.", "treaty_action"),
+    ("The government deposited its instrument of accession on May 2.", "treaty_action"),
+    ("The withdrawal took effect one year later, on November 4, 2020.", "treaty_action"),
+    ("In a memorandum signed May 3, the deputy minister replaced the 2009 policy with a looser one.", "reversed"),
+    ("Sen. Ada Ruiz today introduced the Clean Harbours Protection Act.", "statement"),
+    ("Between 1964 and 1973, the air force dropped more than a million bombs on the valley.", "use"),
+    ("The Accord prohibits the sale of incendiary shells.", None),  # what an instrument says
+])  # fmt: skip
+def test_more_frames(sentence: str, etype: str | None) -> None:
+    assert first_type(sentence) == etype, frames(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Between 1964 and 1973, the air force dropped bombs on the valley.", "1964 to 1973"),
+    ("She asked for a response by January 15.", "2026-01-15"),  # a deadline: the next January 15
+    ("The minister sent a letter on Monday to the committee, which will reply.", "2025-06-16"),  # a past verb keeps it past
+    ("The government has committed to a carbon-free grid by 2035.", "on or before 2025-06-20"),  # a target, not the date
+])  # fmt: skip
+def test_the_date_of_the_verb(tmp_path: Path, sentence: str, date: str) -> None:
+    ps = proposed(tmp_path, sentence)
+    assert ps and str(ps[0].date.spec) == date, [(p.type, str(p.date.spec)) for p in ps]
+    assert all("2035" not in str(p.date.spec) for p in ps)
+
+
+def test_a_possessive_date_names_a_thing_and_a_quote_opens_its_sentence(tmp_path: Path) -> None:
+    ps = proposed(tmp_path, "The bill was read twice. \"Last week's decision is a serious mistake,\" the senator said. \"It must be undone.\"")
+    critic = [p for p in ps if "mistake" in p.quote]
+    assert critic and critic[0].type == "criticism" and critic[0].quote.startswith('"Last week')
+    assert str(critic[0].date.spec) != "2025-06-13"  # not the date of the decision it names
