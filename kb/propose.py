@@ -238,6 +238,25 @@ def signing_date(document: Document, segs: list[Segment]) -> PartialDate | None:
     return None
 
 
+_WORDS_TYPES = frozenset({"statement", "criticism", "support", "reaffirmed"})
+_SAYS = r"(?:said|says|stated|added|noted|explained|warned|argued|wrote|declared)"
+_NEVER = re.compile(r"(?!x)x")
+
+
+def issuer_voice(document: Document) -> re.Pattern[str]:
+    """What the document's own author saying something looks like ("Senator Roe said", "said Roe"),
+    from the names in its <AUTHOR> (and, in a joint release whose title names the author, the
+    title's other names); a pattern that never matches when the author names no one."""
+    names = {w for w in re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", document.author) if w not in _TITLES and w not in _NOT_NAMES}
+    names -= {"Office", "Press", "Department", "Ministry", "Committee", "Staff", "United", "States", "House", "Senate", "By"}
+    if names & set(re.findall(r"\b[A-Z][a-z]+\b", document.title)):
+        names |= {w for w in re.findall(r"\b([A-Z][a-z]+)(?=,|\s+and\b)", document.title) if w not in _TITLES}
+    if not names:
+        return _NEVER
+    who = "|".join(sorted(map(re.escape, names)))
+    return re.compile(rf"\b(?:{who})\b(?:\s+\([^)]*\))?\s+{_SAYS}\b|\b{_SAYS}\s+(?:[A-Z][a-z]*\.?\s+){{0,3}}(?:{who})\b")
+
+
 def find_date(sentence: str, published: PartialDate, anchor: int | None = None) -> StatedDate:
     """The date a sentence states for the verb at `anchor` (the first date when none), at the
     precision it states it; the publication date as a bound otherwise."""
@@ -748,6 +767,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     own = any("voice:own-act" in f.rules for s in segs if s.kind == "sentence" for f in frames(s.text))
     fresh_policy = new_policy(document, segs, owner_guess, own) if not doc_policies else None
     signed = signing_date(document, segs) if own else None
+    issuer = issuer_voice(document)
     proposals: list[Proposal] = []
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
@@ -776,6 +796,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None
         for n, frame in enumerate(found):
             stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in, signed)
+            if date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and issuer.search(sentence):
+                # The document's own author speaking in it ("…," Senator Roe said. in Roe's release) speaks on its day.
+                stated, date_rule = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context"), "date:issuer-speaks-on-publication"
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
