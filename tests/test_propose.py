@@ -375,3 +375,18 @@ def test_the_source_kind_is_guessed_from_what_the_document_calls_itself(
         f"<AUTHOR>{author}</AUTHOR>\n\n<CONTENT>\n{content}\n</CONTENT>\n"
     )
     assert _guess_kind(parse_document(path)) == kind
+
+
+def test_the_made_up_corpus_loads_and_its_held_out_half_was_listed() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import extraction
+
+    from kb.annotations import load_annotation_file
+
+    corpus = Path(__file__).resolve().parents[1] / "bench" / "unseen"
+    found = extraction.cases([], None, corpus)
+    mine = [c for c in found if c.corpus]
+    assert mine and {c.key for c in mine if c.validation} == extraction.held_out(corpus)
+    assert any(not c.validation for c in mine)  # a development half to read misses from
+    for case in mine:  # every quote still stands in its document
+        assert load_annotation_file(case.annotation, case.document).events
