@@ -187,9 +187,8 @@ def frames(sentence: str) -> list[Frame]:
         return background
     # A change told as criticised is the criticism, anchored on the critic's own verb when it has one.
     if out[0].type == "criticism" and "modality:criticised" in out[0].rules:
-        voiced = [f for f in out[1:] if f.type == "criticism"]
-        out = [*voiced[:1], *(f for f in out if f not in voiced)] if voiced else out
-        out = [out[0], *(f for f in out[1:] if f.type != "criticism")]
+        voiced = next((f for f in out[1:] if f.type == "criticism"), out[0])
+        out = [voiced, *(f for f in out if f.type != "criticism")]
     # The first frame decides; a criticism or support voiced about a change is a second event.
     primary = out[0]
     extra = [f for f in out[1:] if f.type in ("criticism", "support") and f.type != primary.type]
