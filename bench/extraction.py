@@ -319,7 +319,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="annotated made-up documents in other styles and subjects (e.g. bench/unseen), "
                         "reported apart; those its heldout.txt lists are never tuned to")
     args = parser.parse_args()
-    results = run(args.reference, args.documents, args.corpus)
+    if args.corpus is not None and not any(args.corpus.glob("*.yaml")):
+        parser.error(f"--corpus {args.corpus}: no annotations (*.yaml) there")
+    try:
+        results = run(args.reference, args.documents, args.corpus)
+    except KBError as exc:
+        sys.exit(f"extraction: {exc}")
     seeds = [(c, s) for c, s in results if not c.corpus]
     dev = [s for c, s in seeds if not c.validation]
     val = [s for c, s in seeds if c.validation]

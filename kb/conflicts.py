@@ -44,18 +44,8 @@ class Citation(NamedTuple):
     disagrees: str | None
 
 
-class Source(NamedTuple):
-    id: int
-    key: str
-    title: str
-    url: str
-    author: str
-    publisher: str | None
-    published: str
-    kind: str
-    partial: bool
-    note: str | None
-    published_inferred: bool
+# A citation of an event, the id of the source it is in (sides group sources), and that source.
+_Cites = list[tuple[Citation, int, queries.SourceRef]]
 
 
 @dataclass(frozen=True)
@@ -104,7 +94,7 @@ def find(db: Reader | Session, *, policies: tuple[str, ...] = ()) -> list[Confli
     }
     if not events:
         return []
-    cites: dict[int, list[tuple[Citation, Source]]] = defaultdict(list)
+    cites: dict[int, _Cites] = defaultdict(list)
     roles: dict[tuple[int, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
     names: dict[int, str] = {}
     ids = list(events)
@@ -118,7 +108,7 @@ def find(db: Reader | Session, *, policies: tuple[str, ...] = ()) -> list[Confli
             'ORDER BY s.published, s."key", c.position',
             chunk,
         ):
-            cites[row[0]].append((Citation(*row[:6]), Source(*row[6:])))
+            cites[row[0]].append((Citation(*row[:6]), row[6], queries.SourceRef(*row[7:14], bool(row[14]), row[15], bool(row[16]))))
         chunk.update({f"r{i}": role for i, role in enumerate(ATTRIBUTION_ROLES)})
         for event_id, role, source_id, actor_id, name in reader.rows(
             "SELECT ea.event_id, ea.role, ea.source_id, a.id, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
@@ -155,21 +145,21 @@ def _ancestors(reader: Reader) -> dict[int, set[int]]:
     return closure
 
 
-def _cited(cit: Citation, src: Source) -> Cited:
-    return Cited(queries.source_ref(src), date_label(cit.stated_date, cit.stated_qualifier, cit.stated_end),
+def _cited(cit: Citation, source: queries.SourceRef) -> Cited:
+    return Cited(source, date_label(cit.stated_date, cit.stated_qualifier, cit.stated_end),
                  cit.quote, cit.disagrees is not None)  # fmt: skip
 
 
-def _date_conflict(event: Any, cites: list[tuple[Citation, Source]]) -> list[Conflict]:
+def _date_conflict(event: Any, cites: _Cites) -> list[Conflict]:
     own = queries.date_spec(event.date, event.date_end, event.qualifier)
     agreeing: list[Cited] = []
     others: dict[str, list[Cited]] = {}
-    for cit, src in cites:
+    for cit, _source_id, source in cites:
         stated = queries.date_spec(cit.stated_date, cit.stated_end, cit.stated_qualifier)
         if stated.overlaps(own):
-            agreeing.append(_cited(cit, src))
+            agreeing.append(_cited(cit, source))
         else:
-            others.setdefault(str(stated), []).append(_cited(cit, src))
+            others.setdefault(str(stated), []).append(_cited(cit, source))
     if not others:
         return []
     sides = [Side(str(own), tuple(agreeing))] if agreeing else []
@@ -183,12 +173,12 @@ def _attribution_conflict(
     claims: dict[int, set[int]],
     names: dict[int, str],
     ancestors: dict[int, set[int]],
-    cites: list[tuple[Citation, Source]],
+    cites: _Cites,
 ) -> list[Conflict]:
     def up(actors: set[int]) -> set[int]:
         return set().union(*(ancestors.get(a, {a}) for a in actors))
 
-    cited_sources = {src.id for _, src in cites}
+    cited_sources = {source_id for _, source_id, _ in cites}
     sources = sorted(s for s in claims if s in cited_sources)
     reach = {s: up(claims[s]) for s in sources}
     # Sides: sources joined when some actor of one is related to some actor of the other.
@@ -216,7 +206,7 @@ def _attribution_conflict(
     sides = []
     for members in groups.values():
         actor_names = sorted({names[a] for s in members for a in claims[s]})
-        citations = tuple(_cited(cit, src) for cit, src in cites if src.id in members)
+        citations = tuple(_cited(cit, source) for cit, source_id, source in cites if source_id in members)
         sides.append(Side("; ".join(actor_names), citations))
     sides.sort(key=lambda side: side.claim)
     return [Conflict("attribution", event.key, event.headline, role, tuple(sides))]

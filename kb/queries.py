@@ -458,22 +458,6 @@ def attach_details(db: Reader | Session, events: dict[int, TimelineEvent], *, as
             events[event_id].citations.append(CitationOut(*cited, ref))  # type: ignore[arg-type]
 
 
-def source_ref(src: Any) -> SourceRef:
-    """A SourceRef from anything with a source's attributes (an ORM Source, a row)."""
-    return SourceRef(
-        key=src.key,
-        title=src.title,
-        url=src.url,
-        author=src.author,
-        publisher=src.publisher,
-        published=src.published,
-        kind=src.kind,
-        partial=bool(src.partial),
-        note=src.note,
-        published_inferred=bool(src.published_inferred),
-    )
-
-
 def events_by_id(db: Reader | Session, ids: list[int]) -> dict[int, TimelineEvent]:
     """These events with their policies, actors and citations, by id, in timeline order."""
     reader = Reader.of(db)
