@@ -218,8 +218,11 @@ def _as_loaded(session: Session, contribution: Contribution, definitions: dict[s
     return replace(contribution, events=events)
 
 
-def _load_day(session: Session, day: list[tuple[Case, Contribution]], definitions: dict[str, EventSpec]) -> None:
-    """Load one day's sources; a source citing another of the same day waits for it."""
+def _load_day(
+    session: Session, day: list[tuple[Case, Contribution]], definitions: dict[str, EventSpec]
+) -> list[str]:
+    """Load one day's sources; a source citing another of the same day waits for it. Returns
+    what could not be loaded, one line each."""
     pending = list(day)
     while pending:
         failed = []
@@ -231,14 +234,17 @@ def _load_day(session: Session, day: list[tuple[Case, Contribution]], definition
             except KBError as exc:
                 failed.append((case, contribution, exc))
         if len(failed) == len(pending):
-            for case, _c, exc in failed:
-                print(f"warning: {case.key} not loaded: {exc}", file=sys.stderr)
-            return
+            return [f"{case.key} not loaded: {exc}" for case, _c, exc in failed]
         pending = [(case, contribution) for case, contribution, _exc in failed]
+    return []
 
 
-def run(references: list[Path], documents: Path | None, corpus: Path | None = None) -> list[tuple[Case, Score]]:
-    """Score every annotated document with the knowledge base as it stood before it."""
+def run(
+    references: list[Path], documents: Path | None, corpus: Path | None = None, *, strict: bool = False
+) -> list[tuple[Case, Score]]:
+    """Score every annotated document with the knowledge base as it stood before it. A document
+    that cannot be loaded leaves the later ones a poorer knowledge base: a warning, or with
+    `strict` an error."""
     all_cases = cases(references, documents, corpus)
     contributions = {c.key: load_annotation_file(c.annotation, c.document) for c in all_cases}
     definitions = {e.key: e for con in contributions.values() for e in con.events if e.defines}
@@ -252,7 +258,10 @@ def run(references: list[Path], documents: Path | None, corpus: Path | None = No
         known = known_from(session)
         for case in day_cases:
             results.append((case, score_document(known, case.document, contributions[case.key], types)))
-        _load_day(session, [(c, contributions[c.key]) for c in day_cases], definitions)
+        for problem in _load_day(session, [(c, contributions[c.key]) for c in day_cases], definitions):
+            if strict:
+                raise KBError(problem)
+            print(f"warning: {problem}", file=sys.stderr)
     session.close()
     return results
 
