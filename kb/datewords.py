@@ -235,12 +235,21 @@ def _capitalised_month(m: re.Match[str]) -> bool:
 
 # Clause boundaries a date does not reach across to attach to a verb.
 _CLAUSE = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|after|before|which|who)\b|\.\s")
+# A relative clause with a verb of its own ("… a limit that was weakened in 2019", "…, who has long
+# opposed …"): a date inside it dates its own verb, never one outside it.
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:was|were|had|has|have|is|are)\b")
+_RELATIVE_END = re.compile(r"[,;:]|\s[\u2014\u2013-]{1,2}\s")
 
 
 def attached(found: list[Found], sentence: str, anchor: int | None) -> Found | None:
     """The date expression attached to the verb at `anchor`: fewest clause boundaries between
     them, then nearest; spans ("since 1993") only when nothing else is there."""
     usable = [f for f in found if not f.span and not f.name]
+    if anchor is not None:
+        clauses = [(m.start(), e.start() if (e := _RELATIVE_END.search(sentence, m.end())) else len(sentence))
+                   for m in _RELATIVE.finditer(sentence)]  # fmt: skip
+        usable = [f for f in usable
+                  if all((a <= f.start < b) == (a <= anchor < b) for a, b in clauses)]  # fmt: skip
     if not usable:
         return None
     if anchor is None:

@@ -186,9 +186,11 @@ def frames(sentence: str) -> list[Frame]:
     if not out:
         return background
     # A change told as criticised is the criticism, anchored on the critic's own verb when it has one.
-    if out[0].type == "criticism" and "modality:criticised" in out[0].rules:
-        voiced = next((f for f in out[1:] if f.type == "criticism"), out[0])
-        out = [voiced, *(f for f in out if f.type != "criticism")]
+    # One criticism per sentence wherever it stands ("…," said X, who opposed the rollback).
+    criticisms = [f for f in out if f.type == "criticism"]
+    if len(criticisms) > 1:
+        voiced = next((f for f in criticisms if "modality:criticised" not in f.rules), criticisms[0])
+        out = [f for f in out if f.type != "criticism" or f is voiced]
     # The first frame decides; a criticism or support voiced about a change is a second event.
     primary = out[0]
     extra = [f for f in out[1:] if f.type in ("criticism", "support") and f.type != primary.type]

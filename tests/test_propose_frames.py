@@ -151,3 +151,24 @@ def test_the_document_s_own_author_speaks_on_its_day_others_on_or_before(tmp_pat
     assert dates.get("The de") == PUB
     mayor = [str(p.date.spec) for p in propose(parse_document(path), Known()) if "mayor" in p.quote]
     assert mayor == [f"on or before {PUB}"]
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    # the year of a relative clause dates that clause's verb, not the main one
+    ("Today, the agency signed a rule restoring the limit that was weakened in 2019.", PUB),
+    ("The council, which was founded in 1998, banned trawling on Monday.", "2025-06-16"),
+    ("The mayor, who was elected in 2017, testified on Tuesday.", "2025-06-17"),
+])  # fmt: skip
+def test_a_relative_clause_keeps_its_date(tmp_path: Path, sentence: str, date: str) -> None:
+    ps = proposed(tmp_path, sentence)
+    assert ps and str(ps[0].date.spec) == date, [(p.type, str(p.date.spec)) for p in ps]
+
+
+def test_a_complement_clause_is_not_a_relative_one(tmp_path: Path) -> None:
+    ps = proposed(tmp_path, "On March 3, 2024 the ministry announced that we are suspending the quota.")
+    assert ps and str(ps[0].date.spec) == "2024-03-03"
+
+
+def test_one_sentence_gives_one_criticism(tmp_path: Path) -> None:
+    ps = proposed(tmp_path, "\"We are proud of this,\" said Sen. Ada Roe, who has long opposed the rollback of the limit.")
+    assert [p.type for p in ps].count("criticism") == 1, [(p.type, p.rules) for p in ps]
