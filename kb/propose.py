@@ -391,7 +391,8 @@ _TITLES = frozenset(
     "Press National Security Advisor Adviser Foreign Prime Deputy Assistant Acting Spokesman Spokeswoman Spokesperson "
     "Chairman Chairwoman Chair Director Mr Ms Mrs Dr Prof Then Former Performing Duties Of The Under "
     "Amb Brig Hon Rev Sec Dep Asst Chief Staff Joint Chiefs Special Envoy Undersecretary Attorney Judge Justice Mayor King Queen Prince "
-    "Senators Representatives Ministers Members Secretaries Ambassadors Governors Judges Messrs".split()
+    "Senators Representatives Ministers Members Secretaries Ambassadors Governors Judges Messrs "
+    "Commissioner Administrator Councillor Councilor Councilman Councilwoman Speaker Leader Majority Minority Premier Chancellor".split()
 )
 # Heads of names that are not actors: documents, events, places, periods, things.
 _NOT_ACTOR_HEADS = frozenset(
@@ -520,6 +521,8 @@ def _names(sentence: str) -> list[tuple[int, str]]:
         if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and _kind_of(" ".join(words)) == "person":
             continue  # a fragment ("New U.") or a thing's name ("Fact Sheet")
         name = " ".join(words)
+        if " of " in name and _kind_of(name) == "person" and len(name.split(" of ")[0].split()) >= 2:
+            name = name.split(" of ")[0]  # a person and where they are from: "Raj Patel of Newfoundland"
         if " and " in name and _kind_of(name) == "person":
             # Two names joined ("Kenya and South Africa", "Smith and Jones"): each stands alone.
             first, second = name.split(" and ", 1)

@@ -172,3 +172,24 @@ def test_a_complement_clause_is_not_a_relative_one(tmp_path: Path) -> None:
 def test_one_sentence_gives_one_criticism(tmp_path: Path) -> None:
     ps = proposed(tmp_path, "\"We are proud of this,\" said Sen. Ada Roe, who has long opposed the rollback of the limit.")
     assert [p.type for p in ps].count("criticism") == 1, [(p.type, p.rules) for p in ps]
+
+
+@pytest.mark.parametrize("place", ["HALIFAX, Nova Scotia —", "WASHINGTON, D.C. –", "GENEVA (Reuters) -", "PORT LOUIS --"])
+def test_a_dateline_without_a_date_is_not_part_of_the_first_sentence(tmp_path: Path, place: str) -> None:
+    ps = proposed(tmp_path, f"{place} The harbour board on Wednesday suspended the dredging permits.")
+    assert ps and ps[0].quote.startswith("The harbour board"), ps[0].quote
+    assert not [name for p in ps for _k, name, _kind in p.new_actors if name.split()[0] in place]
+
+
+def test_a_dash_after_a_name_in_prose_is_not_a_dateline(tmp_path: Path) -> None:
+    ps = proposed(tmp_path, "The Minister — speaking in Oldtown — suspended the dredging permits on Wednesday.")
+    assert ps and ps[0].quote.startswith("The Minister")
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Commissioner Raj Patel of Newfoundland said on Monday the board would not reinstate the quota.", "Raj Patel"),
+    ("Sen. Ada Ruiz of Vermont introduced a bill on Tuesday.", "Ada Ruiz"),
+])  # fmt: skip
+def test_where_a_person_is_from_is_not_part_of_the_name(tmp_path: Path, sentence: str, person: str) -> None:
+    new = {name for p in proposed(tmp_path, sentence) for _k, name, kind in p.new_actors if kind == "person"}
+    assert new == {person}
