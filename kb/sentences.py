@@ -66,7 +66,7 @@ _DATELINE = re.compile(
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)"
     r"\s*(?:[\u2014\u2013]|--?)\s*"
     # or a place alone, its first word in capitals, with a wire's tag: "HALIFAX, Nova Scotia — ",
-    # "WASHINGTON, D.C. – ", "GENEVA (Reuters) - "
+    # "OLDTOWN, D.C. – ", "GENEVA (Reuters) - "
     r"|[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,3})?(?: \([A-Za-z ]{2,20}\))?"
     r"\s+(?:[\u2014\u2013]|--?)\s+"
 )
