@@ -133,6 +133,8 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
     if rule == "weekday":
         # The nearest such day on or before publication; after it only in a sentence about the future.
         back = (pub.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+        if back == 0 and m.group(0).lower().startswith("last"):
+            back = 7  # "last Friday" written on a Friday: a week before
         shift = (7 - back) % 7 if future and back else -back
         return _stated(DateSpec(PartialDate.from_date(pub + dt.timedelta(days=shift))), "relative", pub)
     if rule == "last year":

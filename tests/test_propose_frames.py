@@ -193,3 +193,14 @@ def test_a_dash_after_a_name_in_prose_is_not_a_dateline(tmp_path: Path) -> None:
 def test_where_a_person_is_from_is_not_part_of_the_name(tmp_path: Path, sentence: str, person: str) -> None:
     new = {name for p in proposed(tmp_path, sentence) for _k, name, kind in p.new_actors if kind == "person"}
     assert new == {person}
+
+
+def test_a_further_date_takes_the_verb_of_its_own_clause(tmp_path: Path) -> None:
+    ps = proposed(tmp_path, "In 2016 the board adopted the quota, and in February 2020 it was suspended.")
+    by_date = {str(p.date.spec): p.type for p in ps}
+    assert by_date.get("2016") == "adopted" and by_date.get("2020-02") == "amended", by_date
+
+
+def test_last_friday_written_on_a_friday_is_a_week_before(tmp_path: Path) -> None:
+    ps = proposed(tmp_path, "Last Friday the ministry suspended the quota.")  # PUB is a Friday
+    assert ps and str(ps[0].date.spec) == "2025-06-13"
