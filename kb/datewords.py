@@ -211,7 +211,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                          and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
             # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
             target = stated.spec.interval()[0] > pub and rule in ("year", "bare year", "month year") and bool(
-                re.match(r"(?i)by\b", m.group(0)) or re.search(r"(?i)\bby\s+$", sentence[: m.start()]) or re.match(r"\s+[a-z]", sentence[m.end():]))
+                re.match(r"(?i)by\b", m.group(0)) or _DEADLINE.search(sentence[: m.start()]) or re.match(r"\s+[a-z]", sentence[m.end():]))
             out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target))
     return sorted(out, key=lambda f: f.start)
 
