@@ -841,11 +841,11 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 if f.date.basis != "explicit" or f.name or any(f.date.spec == d or f.date.spec.overlaps(d) for d in stated_dates):
                     continue
                 # The clause the date stands in tells what happened then, when it has a verb of its own
-                # ("In 2016 the Cabinet created the program, and in 2020 it was expanded").
+                # ("In 2016 the board adopted the quota, and in 2020 it was suspended").
                 lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, f.start)), default=0)
                 hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, f.end)), len(sentence))
-                own = [g for g in _frames_in(sentence, lo, hi) if g.anchor != frame.anchor] if (lo, hi) != (0, len(sentence)) else []
-                etype, rules = (own[0].type, (*own[0].rules, "clause:own-frame")) if own else (frame.type, frame.rules)
+                local = [g for g in _frames_in(sentence, lo, hi) if g.anchor != frame.anchor] if (lo, hi) != (0, len(sentence)) else []
+                etype, rules = (local[0].type, (*local[0].rules, "clause:own-frame")) if local else (frame.type, frame.rules)
                 extra = Proposal(f"{key}-{_slug(sentence[f.start:f.end], 3)}", etype, round(max(0.1, confidence - 0.2), 2), start, end,
                                  text[start:end], f.date, policies, actors, new_actors, rules=(*rules, f"date:{f.rule}", "date:further-date"))  # fmt: skip
                 used_keys.add(extra.key)
