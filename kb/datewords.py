@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.dates import DateSpec, PartialDate
 from kb.errors import DateError
@@ -58,26 +58,42 @@ class Found:
 _FORMS: tuple[tuple[str, str], ...] = (
     # (rule, pattern) — matched case-insensitively, longest forms first; a match hides shorter ones inside it
     ("until month", rf"\bbetween now and (?:mid-|early |late |the end of )?{MONTH}"),
-    ("month day year", rf"\b{MONTH} (\d{{1,2}}),? (\d{{4}})\b"),
+    # Spans of days or months in one year: "March 5-6, 2021", "5 to 7 March 2021", "from March to May 2021".
+    ("month days year", rf"\b{MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-\u2013]|to|through|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"),
+    ("days month year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-\u2013]|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {MONTH},? (\d{{4}})\b"),
+    ("months year", rf"\b(?:(?:from|between) )?{MONTH}\s*(?:[-\u2013]|to|through|until|and)\s*{MONTH},? (\d{{4}})\b"),
+    ("month day year", rf"\b{MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"),
+    # Numeric dates: ISO "2024-03-12"; "03/12/2024" only where the order is plain (a part above 12).
+    ("iso date", r"(?<![\w/.-])((?:1[89]|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w-])"),
+    ("numeric date", r"(?<![\w/.-])(\d{1,2})/(\d{1,2})/((?:1[89]|20)\d{2})(?![\w/])"),
     # "3 May 2020", "the 28th day of February, 2025" (a proclamation's signature), "1st of June 2021"
     ("day month year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: day)?(?: of)? {MONTH},? (?:in the year of our Lord )?(\d{{4}})\b"),
     ("month year", rf"\b{MONTH},? (\d{{4}})\b"),
-    ("month day", rf"\b{MONTH} (\d{{1,2}})(?!\d|,? \d{{4}})\b"),
-    ("years ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?{_NUMBER} years? ago\b"),
+    ("month day", rf"\b{MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?!\d|(?:st|nd|rd|th)?,? \d{{4}})\b"),
+    ("day month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {MONTH}(?![\w.]|,? \d)"),
+    # A decade ("the 1990s", "the early 2000s"), a quarter or a half of a year.
+    ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?((?:1[89]|20)\d0)['\u2019]?s\b"),
+    ("part of year", r"\b(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th) (quarter|half) of ((?:1[89]|20)\d{2})\b|\b([QH])([1-4]) ((?:1[89]|20)\d{2})\b"),
+    ("years ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?(an?|{_NUMBER}) years? ago\b"),
     ("decades ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?(an?|{_NUMBER}) decades? ago\b"),
+    ("units ago", rf"\b(?:(nearly|almost|about|some|more than|over|just over|just under) )?(an?|{_NUMBER}) (?P<unit>days?|weeks?|months?) ago\b"),
     ("next", r"\bnext (year|month)\b"),
-    ("today", r"\b(?:today|this week|yesterday|tonight|this morning|this afternoon)\b"),
+    ("this or last week", r"\b(?:earlier |later )?(this|last|past) week\b"),
+    ("this or last month", r"\b(?:earlier |later |early |late )?(this|last) month\b"),
+    ("today", r"\b(?:earlier |later )?(?:today|yesterday|tonight|last night|this morning|this afternoon|this evening)\b"),
     ("weekday", r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("last year", r"\blast year\b"),
     ("this year", r"\b(?:earlier |later )?this year\b"),
     ("recent", r"\bin recent (?:weeks|months|days)\b"),
     ("years between", r"\b(?:between|from) ((?:1[89]|20)\d{2}) (?:and|to|until|through) ((?:1[89]|20)\d{2})\b"),
+    ("year range", r"(?<![\w/.-])((?:1[89]|20)\d{2})\s*[-\u2013]\s*((?:1[89]|20)\d{2}|\d{2})(?![\w%$/-])"),
     ("span year", r"\b(since|until|through|till) ((?:1[89]|20)\d{2})\b"),
     ("year", r"\b(?:in|as of|by|of|from|during|early|late|mid-?)\s*((?:1[89]|20)\d{2})\b"),
     ("bare year", r"(?<![\w$.,-])((?:1[89]|20)\d{2})(?![\w%$-])"),
     ("month", rf"\b(?:in|of|since|by|a|an|the|last|this|early|late|mid-)\s+{MONTH}(?!\s+\d)"),
 )
-_MONTH_FIRST = {"month day year", "month year", "month day", "until month", "month"}
+_MONTH_FIRST = {"month day year", "month year", "month day", "until month", "month", "month days year", "months year"}
+_MONTH_NAMED = _MONTH_FIRST | {"day month year", "day month", "days month year"}
 
 
 class _NoDate(Exception):
@@ -94,6 +110,21 @@ def _past_month(month: int, pub: dt.date, future: bool) -> PartialDate:
     return PartialDate(year, month)
 
 
+def _month_day(month: int, day: int, m: re.Match[str], pub: dt.date, future: bool) -> StatedDate:
+    """A day of a month without a year ("March 12", "12 March"): the nearest such day."""
+    year = pub.year
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise _NoDate
+    # A day more than a month after publication is last year's (an update reaches a few days past it);
+    # a deadline ("by January 15", "no later than March 1") is the next such day.
+    deadline = bool(_DEADLINE.search(m.string, 0, m.start()))
+    if (dt.date(year, month, day) - pub).days > 31 and not future and not deadline and calendar.monthrange(year - 1, month)[1] >= day:
+        year -= 1
+    elif dt.date(year, month, day) < pub and deadline and calendar.monthrange(year + 1, month)[1] >= day:
+        year += 1
+    return _stated(DateSpec(PartialDate(year, month, day)), "explicit", pub)
+
+
 def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedDate:
     if rule == "until month":
         month = _month(m.group(1))
@@ -105,21 +136,74 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
             return _stated(DateSpec(PartialDate.parse(f"{int(year):04d}-{_month(month):02d}-{int(day):02d}")), "explicit", pub)
         except DateError:
             raise _NoDate from None
+    if rule in ("month days year", "days month year"):
+        month, first, last, year = (m.group(1), m.group(2), m.group(3), m.group(4)) if rule == "month days year" else (m.group(3), m.group(1), m.group(2), m.group(4))
+        if int(last) <= int(first):
+            raise _NoDate
+        try:
+            start, end = (PartialDate.parse(f"{int(year):04d}-{_month(month):02d}-{int(d):02d}") for d in (first, last))
+        except DateError:
+            raise _NoDate from None
+        return _stated(DateSpec(start, end), "explicit", pub)
+    if rule == "months year":
+        first, last, year = _month(m.group(1)), _month(m.group(2)), int(m.group(3))
+        if last <= first:
+            raise _NoDate
+        return _stated(DateSpec(PartialDate(year, first), PartialDate(year, last)), "explicit", pub)
+    if rule == "iso date":
+        return _stated(DateSpec(PartialDate(int(m.group(1)), int(m.group(2)), int(m.group(3)))), "explicit", pub)
+    if rule == "numeric date":
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if a > 12 and b > 12:
+            raise _NoDate
+        if a <= 12 and b <= 12 and a != b:
+            return _stated(DateSpec(PartialDate(year)), "explicit", pub)  # "03/04/2024" reads either way: only the year is certain
+        month, day = (b, a) if a > 12 else (a, b)  # day/month when the first part cannot be a month
+        return _stated(DateSpec(PartialDate(year, month, day)), "explicit", pub)
+    if rule == "decade":
+        first = int(m.group(1))
+        return _stated(DateSpec(PartialDate(first), PartialDate(first + 9)), "explicit", pub)
+    if rule == "part of year":
+        if m.group(2):
+            part, unit, year = m.group(1).lower(), m.group(2).lower(), int(m.group(3))
+            n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(part, 4 if unit == "quarter" else 2)
+        else:
+            unit, n, year = ("quarter" if m.group(4).upper() == "Q" else "half"), int(m.group(5)), int(m.group(6))
+        months = 3 if unit == "quarter" else 6
+        if n * months > 12:
+            raise _NoDate
+        return _stated(DateSpec(PartialDate(year, (n - 1) * months + 1), PartialDate(year, n * months)), "explicit", pub)
+    if rule == "units ago":
+        n = 1 if m.group(2).lower() in ("a", "an") else number(m.group(2))
+        if not n:
+            raise _NoDate
+        unit = m.group("unit").lower().rstrip("s")
+        about = "approximately" if m.group(1) else None
+        if unit == "day":
+            return _stated(DateSpec(PartialDate.from_date(pub - dt.timedelta(days=n)), None, about), "relative", pub)
+        if unit == "week":
+            # The calendar week (Monday to Sunday) that many weeks back.
+            monday = pub - dt.timedelta(days=pub.weekday() + 7 * n)
+            return _stated(DateSpec(PartialDate.from_date(monday), PartialDate.from_date(monday + dt.timedelta(days=6))), "relative", pub)
+        total = pub.year * 12 + pub.month - 1 - n
+        return _stated(DateSpec(PartialDate(total // 12, total % 12 + 1), None, about), "relative", pub)
+    if rule == "this or last week":
+        monday = pub - dt.timedelta(days=pub.weekday())
+        if m.group(1).lower() == "past":
+            return _stated(DateSpec(PartialDate.from_date(pub - dt.timedelta(days=7)), PartialDate.from_date(pub)), "relative", pub)
+        if m.group(1).lower() == "this":
+            # From the week's Monday to the day written (a later day only in a sentence about the future).
+            return _stated(DateSpec(PartialDate.from_date(monday), PartialDate.from_date(pub) if pub > monday else None), "relative", pub)
+        monday -= dt.timedelta(days=7)
+        return _stated(DateSpec(PartialDate.from_date(monday), PartialDate.from_date(monday + dt.timedelta(days=6))), "relative", pub)
+    if rule == "this or last month":
+        total = pub.year * 12 + pub.month - 1 - (m.group(1).lower() == "last")
+        return _stated(DateSpec(PartialDate(total // 12, total % 12 + 1)), "relative", pub)
     if rule == "month year":
         return _stated(DateSpec(PartialDate(int(m.group(2)), _month(m.group(1)))), "explicit", pub)
-    if rule == "month day":
-        month, day = _month(m.group(1)), int(m.group(2))
-        year = pub.year
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise _NoDate
-        # A day more than a month after publication is last year's (an update reaches a few days past it);
-        # a deadline ("by January 15", "no later than March 1") is the next such day.
-        deadline = bool(_DEADLINE.search(m.string, 0, m.start()))
-        if (dt.date(year, month, day) - pub).days > 31 and not future and not deadline and calendar.monthrange(year - 1, month)[1] >= day:
-            year -= 1
-        elif dt.date(year, month, day) < pub and deadline and calendar.monthrange(year + 1, month)[1] >= day:
-            year += 1
-        return _stated(DateSpec(PartialDate(year, month, day)), "explicit", pub)
+    if rule in ("month day", "day month"):
+        month, day = (m.group(1), m.group(2)) if rule == "month day" else (m.group(2), m.group(1))
+        return _month_day(_month(month), int(day), m, pub, future)
     if rule == "month":
         if m.group(1) == "May" and not re.match(r"(?i)in|of|since|by|last|this|early|late|mid", m.group(0)):
             raise _NoDate  # "a May …" is rare; "may" is a verb
@@ -128,7 +212,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
             return _stated(DateSpec(PartialDate(pub.year - 1, month)), "relative", pub)  # "last March" in March: a year ago
         return _stated(DateSpec(_past_month(month, pub, future)), "relative", pub)
     if rule == "today":
-        day = pub - dt.timedelta(days=1) if m.group(0).lower() == "yesterday" else pub
+        day = pub - dt.timedelta(days=1) if re.search(r"(?i)yesterday|last night", m.group(0)) else pub
         return _stated(DateSpec(PartialDate.from_date(day)), "relative", pub)
     if rule == "weekday":
         # The nearest such day on or before publication; after it only in a sentence about the future.
@@ -142,7 +226,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
     if rule in ("this year", "recent"):
         return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
     if rule == "years ago":
-        n = number(m.group(2))
+        n = 1 if m.group(2).lower() in ("a", "an") else number(m.group(2))
         if not n:
             raise _NoDate
         if m.group(1):
@@ -164,6 +248,13 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
         return StatedDate(DateSpec(nxt), "relative", "planned")
     if rule == "years between":
         first, last = int(m.group(1)), int(m.group(2))
+        if last <= first:
+            raise _NoDate
+        return _stated(DateSpec(PartialDate(first), PartialDate(last)), "explicit", pub)
+    if rule == "year range":
+        first, last = int(m.group(1)), int(m.group(2))
+        if last < 100:
+            last += first // 100 * 100
         if last <= first:
             raise _NoDate
         return _stated(DateSpec(PartialDate(first), PartialDate(last)), "explicit", pub)
@@ -194,7 +285,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
         for m in re.finditer(pattern, sentence, flags):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if rule in _MONTH_FIRST | {"day month year"} and not _capitalised_month(m):
+            if rule in _MONTH_NAMED and not _capitalised_month(m):
                 continue
             # A past verb governing the date keeps it in the past, whatever the rest of the sentence
             # plans ("completed its review in December and will publish it next month").
@@ -207,13 +298,51 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                 continue  # a date outside years 1-9999 ("3000 years ago", "March 0000"): not proposed
             taken.append((m.start(), m.end()))
             # A possessive date names a thing ("last week's decision", "Monday's vote"), not when the verb happened.
-            named = bool(re.match(r"['\u2019]s\b", sentence[m.end():]) or _NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
+            # So does a date that is the object of a verb, made something ("designated May 3 as the day of …").
+            named = bool(re.match(r"['\u2019]s\b", sentence[m.end():]) or _AS_NAMED.match(sentence, m.end()) and not _PREPOSITION.search(sentence[: m.start()]) or _NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
                          and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
             # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
             target = stated.spec.interval()[0] > pub and rule in ("year", "bare year", "month year") and bool(
                 re.match(r"(?i)by\b", m.group(0)) or _DEADLINE.search(sentence[: m.start()]) or re.match(r"\s+[a-z]", sentence[m.end():]))
             out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target))
-    return sorted(out, key=lambda f: f.start)
+    return _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
+
+
+# "August 5, 2025, through December 31, 2025", "from 1 March to 31 May 2024", "between January 1 and
+# March 31": two dates joined into the one span they state.
+_RANGE_JOIN = re.compile(r"(?i),?\s*(?:through|to|until|till|thru|[-\u2013\u2014]|(?P<and>and))\s*$")
+_RANGE_OPEN = re.compile(r"(?i)\bbetween\s+$")
+_JOINABLE = {"month day year", "day month year", "month day", "day month", "iso date", "month year"}
+
+
+def _ranges(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
+    out: list[Found] = []
+    for f in found:
+        last = out[-1] if out else None
+        join = _RANGE_JOIN.match(sentence, last.end, f.start) if last is not None else None
+        if last is None or join is None or join.end() != f.start or last.rule not in _JOINABLE or f.rule not in _JOINABLE or last.name or f.name:
+            out.append(f)
+            continue
+        first, end = last.date.spec.start, f.date.spec.start
+        yearless = ("month day", "day month")
+        if last.rule in yearless and f.rule not in yearless:
+            # The year written once, after the second date, is the first's too (the year before when it is later).
+            year = end.year - ((first.month or 0, first.day or 0) > (end.month or 0, end.day or 0))
+            first = PartialDate(year, first.month, first.day) if first.day is not None else first
+        if join.group("and") and not _RANGE_OPEN.search(sentence, 0, last.start):
+            # Two dates, not a span ("on March 3 and March 5, 2024"): the first takes the year written once.
+            out[-1] = replace(last, date=_stated(DateSpec(first), last.date.basis, pub)) if first != last.date.spec.start else last
+            out.append(f)
+            continue
+        if f.rule in yearless and last.rule not in yearless:
+            out.append(f)  # "May 3, 2024 – June 4 …": no year for the second; not read as a span
+            continue
+        if (first.month is None) != (end.month is None) or (first.day is None) != (end.day is None) or first.first_day() >= end.first_day():
+            out.append(f)
+            continue
+        basis = "explicit" if "explicit" in (last.date.basis, f.date.basis) else last.date.basis
+        out[-1] = Found(last.start, f.end, _stated(DateSpec(first, end), basis, pub), "date range")
+    return out
 
 
 _DEADLINE = re.compile(r"(?i)\b(?:by|before|until|no later than|ahead of)\s+(?:the\s+end\s+of\s+)?$")
@@ -226,6 +355,8 @@ _NAMES_NOUN = re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,2}}(?:{_INSTRUMENTS[3:-1]}|p
 # "the Grants Memorandum of 2019": the year form's own "of" follows the instrument's word.
 _INSTRUMENT_OF = re.compile(r"(?i)(?:of|dated)\b")
 _INSTRUMENT_BEFORE = re.compile(rf"(?i)\b{_INSTRUMENTS}s?\s+$")
+_AS_NAMED = re.compile(r"\s+as\s+(?:the|a|an|its|their)\b")
+_PREPOSITION = re.compile(r"(?i)\b(?:on|in|by|since|until|from|of|before|after|during|at|between|through|to)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that)\s+$")
 
 

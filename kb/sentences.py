@@ -63,8 +63,10 @@ def labels(text: str) -> Counter[str]:
 
 _DATELINE = re.compile(
     r"[A-Z][A-Za-z.' ]{1,40}(?:, [A-Z][A-Za-z.' ]{1,30})?,? (?:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)"
-    r"\s*(?:[\u2014\u2013]|--?)\s*"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?"
+    # the day before the month: "Brussels, 12 March 2024 – "
+    r"|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)"
+    r"(?: \([A-Za-z ]{2,20}\))?\s*(?:[\u2014\u2013]|--?)\s*"
     # or a place alone, its first word in capitals, with a wire's tag: "HALIFAX, Nova Scotia — ",
     # "OLDTOWN, D.C. – ", "GENEVA (Reuters) - "
     r"|[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,3})?(?: \([A-Za-z ]{2,20}\))?"

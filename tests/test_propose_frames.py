@@ -77,10 +77,68 @@ def test_wanted_demanded_hedged_opposed_or_described_changes_change_nothing(sent
     ("next month", "2025-07"),
     ("the 28th day of February, 2025", "2025-02-28"),
     ("on the 3rd of June 2024", "2024-06-03"),
+    # ordinals, numeric dates (the order plain only when a part is above 12), a day without a year
+    ("on March 12th, 2024", "2024-03-12"),
+    ("on 2024-03-12", "2024-03-12"),
+    ("on 25/12/2023", "2023-12-25"),
+    ("on 12/25/2023", "2023-12-25"),
+    ("on 03/04/2023", "2023"),
+    ("on 12 March", "2025-03-12"),
+    ("on 30 July", "2024-07-30"),
+    # spans of days, months and years; decades; parts of a year
+    ("on March 5-6, 2021", "2021-03-05 to 2021-03-06"),
+    ("on 5 to 7 March 2021", "2021-03-05 to 2021-03-07"),
+    ("from March to May 2021", "2021-03 to 2021-05"),
+    ("in 2019-20", "2019 to 2020"),
+    ("in the 1990s", "1990 to 1999"),
+    ("in the first quarter of 2023", "2023-01 to 2023-03"),
+    ("in H2 2022", "2022-07 to 2022-12"),
+    # relative to the day written (a Friday)
+    ("last month", "2025-05"),
+    ("earlier this month", "2025-06"),
+    ("last week", "2025-06-09 to 2025-06-15"),
+    ("this week", "2025-06-16 to 2025-06-20"),
+    ("over the past week", "2025-06-13 to 2025-06-20"),
+    ("two weeks ago", "2025-06-02 to 2025-06-08"),
+    ("three days ago", "2025-06-17"),
+    ("six months ago", "2024-12"),
+    ("a year ago", "2024"),
+    ("last night", "2025-06-19"),
 ])  # fmt: skip
 def test_date_forms(words: str, date: str) -> None:
     found = find_all(f"The council acted {words}.", PartialDate.parse(PUB))
     assert found and str(found[0].date.spec) == date
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("The closure runs from August 5, 2024, through December 31, 2024.", ["2024-08-05 to 2024-12-31"]),
+    ("The ban ran from 1 March to 31 May 2024.", ["2024-03-01 to 2024-05-31"]),
+    ("The review ran between January 1 and March 31, 2024.", ["2024-01-01 to 2024-03-31"]),
+    ("The talks ran from December 20 to January 5, 2025.", ["2024-12-20 to 2025-01-05"]),
+    # two days, not a span: the year written once is the first's too
+    ("The council met on March 3 and March 5, 2024.", ["2024-03-03", "2024-03-05"]),
+    # a second date without a year after a full one starts something else
+    ("It acted on May 3, 2024 - June 4 saw more.", ["2024-05-03", "2025-06-04"]),
+])  # fmt: skip
+def test_two_dates_joined_state_one_span(sentence: str, dates: list[str]) -> None:
+    assert [str(f.date.spec) for f in find_all(sentence, PartialDate.parse(PUB))] == dates
+
+
+@pytest.mark.parametrize("dateline", ["Brussels, 12 March 2024 \u2013 ", "WASHINGTON, Jan. 28 (Reuters) - "])
+def test_a_dateline_with_the_day_before_the_month_or_a_wire_tag_is_cut(tmp_path: Path, dateline: str) -> None:
+    found = proposed(tmp_path, f"{dateline}The council today adopted a regulation on pesticide residues.")
+    assert found and all(p.quote.startswith("The council today adopted") for p in found)
+
+
+def test_a_date_made_something_names_it_a_date_after_a_preposition_does_not() -> None:
+    named = find_all("The assembly designated April 4th as the day of remembrance.", PartialDate.parse(PUB))
+    dated = find_all("On March 3 as the vote began, the council acted.", PartialDate.parse(PUB))
+    assert [f.name for f in named] == [True] and [f.name for f in dated] == [False]
+
+
+def test_a_month_or_a_may_that_is_a_verb_is_no_date() -> None:
+    assert find_all("The council may 12 times a year review it.", PartialDate.parse(PUB)) == []
+    assert find_all("In 2019 the rule may have changed.", PartialDate.parse(PUB))[0].rule == "year"
 
 
 def test_a_year_after_an_instrument_s_word_names_it(tmp_path: Path) -> None:
