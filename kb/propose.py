@@ -38,6 +38,8 @@ _PAST = re.compile(r"\b(?:has|have|had|was|were|did)\b")
 # Words before a verb that put what it names before the time of writing ("previous steps to end…",
 # "in the wake of the recent authorisation…").
 _PRIOR = re.compile(r"(?i)(?:\b(?:previous|prior|earlier|recent|former)\b(?:\s+[\w\u2019'-]+){0,3}|\b(?:in the wake of|following|after)\b(?:\s+[\w\u2019'-]+){0,6})\s*$")
+# A verb in the simple past, not an adjective ("the proposed rule") nor a participle after "be".
+_ACTED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )\b(?:[a-z]{3,}ed|spoke|met|gave|held|began|struck|sent|took|made|wrote|told|said|led|won|lost|chose|set|put|paid|sought|fought|drew|rose|fell|broke|withdrew|went|came|brought|saw|found|sold|bought|built|cut|shut|hit|threw|ran|became|left|kept|signed|stood|swore|undertook)\b")
 _SIMPLE_PAST = re.compile(r"(?i)\b(?:was|were|had|did)\b")
 _DEMAND_NOW = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urges?|calls? (?:on|for|upon)|asks?|demands?)\b")
 # A definite noun phrase naming an act at the head of a sentence refers back to one already told.
@@ -291,9 +293,12 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         found = frames(sentence)
         if not found:
             stated, date_rule = _date_and_rule(sentence, published, None)
-            if stated.basis != "explicit":
+            acted = _ACTED.search(sentence) if stated.basis == "relative" else None
+            if stated.basis != "explicit" and acted is None:
                 continue  # neither a policy verb nor a date: not an event
-            found = [Frame("statement", "stated", 0.25, 0, ("frame:dated-sentence",))]
+            # A relative date ("Last week", "three years ago") with a verb in the past tells of an act too.
+            found = [Frame("statement", "stated", 0.25, 0, ("frame:dated-sentence",))] if acted is None else \
+                [Frame("statement", "stated", 0.2, acted.start(), ("frame:relative-dated-act",))]
         sentence_policies = policy_scores(sentence, known)
         stated_dates: list[DateSpec] = []
         first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None

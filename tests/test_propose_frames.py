@@ -263,3 +263,25 @@ def test_a_further_date_takes_the_verb_of_its_own_clause(tmp_path: Path) -> None
 def test_last_friday_written_on_a_friday_is_a_week_before(tmp_path: Path) -> None:
     ps = proposed(tmp_path, "Last Friday the ministry suspended the quota.")  # PUB is a Friday
     assert ps and str(ps[0].date.spec) == "2025-06-13"
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Today the governor spoke to reporters about the water bill.", "2025-06-20"),
+    ("Three years ago the council ordered a halt to new wells.", "2022"),
+    ("Last week the agency published guidance for schools.", "2025-06-09 to 2025-06-15"),
+    ("Last month the court struck down the zoning rule.", "2025-05"),
+    ("The president visited the border last Tuesday.", "2025-06-17"),
+])  # fmt: skip
+def test_a_relative_date_with_a_verb_in_the_past_is_an_event(tmp_path: Path, sentence: str, date: str) -> None:
+    found = proposed(tmp_path, sentence)
+    assert [str(p.date.spec) for p in found] == [date]
+    assert "frame:relative-dated-act" in found[0].rules
+
+
+@pytest.mark.parametrize("sentence", [
+    "Today we remember the victims of the flood.",
+    "Last year was the warmest on record.",
+    "Today the proposed rule is open for comment.",
+])  # fmt: skip
+def test_a_relative_date_without_an_act_is_no_event(tmp_path: Path, sentence: str) -> None:
+    assert proposed(tmp_path, sentence) == []
