@@ -285,3 +285,15 @@ def test_a_relative_date_with_a_verb_in_the_past_is_an_event(tmp_path: Path, sen
 ])  # fmt: skip
 def test_a_relative_date_without_an_act_is_no_event(tmp_path: Path, sentence: str) -> None:
     assert proposed(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("words", [
+    "in the 1990s", "in the 2030s", "on 2024-03-12", "on 25/12/2023", "in Q3 2023", "in 2019-20",
+    "from March to May 2021", "on March 5-6, 2021", "on 12 March", "in the first quarter of 2023",
+])  # fmt: skip
+def test_every_date_proposed_as_explicit_passes_the_annotation_check(words: str) -> None:
+    from kb.annotations import _DATE_IN_TEXT
+
+    found = find_all(f"The council acted {words}.", PartialDate.parse(PUB))
+    assert found and all(f.date.basis == "explicit" for f in found)
+    assert _DATE_IN_TEXT.search(words), words
