@@ -12,7 +12,7 @@ from kb.frames import Frame
 from kb.known import Known
 
 # Titles and ranks before a name: not part of it ("Minister Oksana Petrenko", "Vice Adm. Ana Rossi").
-_TITLES = frozenset(
+TITLES = frozenset(
     "President Vice Minister Secretary Defense Ambassador Senator Sen Representative Rep Governor Gov General Gen "
     "Admiral Adm Rear Lt Lieutenant Col Colonel Maj Major Capt Captain Sgt Cmdr Commander Army Navy Air Force Marine "
     "Press National Security Advisor Adviser Foreign Prime Deputy Assistant Acting Spokesman Spokeswoman Spokesperson "
@@ -43,7 +43,7 @@ _MONTH_WORDS = frozenset("January February March April May June July August Sept
 _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Okafor", "McAllister", "Silva-Lindqvist"
 _ABBREVIATED_TITLE = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Amb|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs|Prof|Rev|Hon|Brig|Sec|Dep|Asst)\.(?=\s+[A-Z])"
 _NAME = re.compile(rf"\b((?:{_ABBREVIATED_TITLE}|{_WORD}|[A-Z]\.)(?:\s+(?:{_ABBREVIATED_TITLE}|[A-Z]\.|{_WORD}|of(?:\s+the)?|for|on|and)){{1,6}})(?<!\.)\b")
-_NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
+NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
 
@@ -67,7 +67,7 @@ def acronyms(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for m in _ACRONYM.finditer(text):
             words = m.group(1).split()
-            while words and words[0] in _NOT_NAMES:
+            while words and words[0] in NOT_NAMES:
                 words = words[1:]
             initials = "".join(w[0] for w in words if w[0].isupper())
             if words and initials.startswith(m.group(2)[0]) and len(m.group(2)) >= 2:
@@ -79,7 +79,7 @@ def acronyms(texts: list[str]) -> dict[str, str]:
 _TITLED_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|SEN|REP|AMB|SENATOR|REPRESENTATIVE|CONGRESSMAN|CONGRESSWOMAN|SECRETARY|MINISTER|AMBASSADOR|GENERAL|ADMIRAL|JUDGE|GOVERNOR|CHAIRMAN|CHAIRWOMAN|DIRECTOR|COMMISSIONER)\.?\s+\S")
 
 
-def _kind_of(name: str) -> str:
+def kind_of(name: str) -> str:
     if _OFFICE.match(name):
         return "office"
     if _COLLECTIVE.fullmatch(name):
@@ -100,12 +100,12 @@ def _fuzzy_actor(name: str, known: Known) -> str | None:
     return known.actors[best[0]][0] if best else None
 
 
-def _slug(text: str, limit: int = 6) -> str:
+def slug(text: str, limit: int = 6) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower())
     return "-".join(words[:limit]) or "event"
 
 
-def _surname_index(known: Known) -> dict[str, str]:
+def surname_index(known: Known) -> dict[str, str]:
     """Known people by surname (a surname two people share is left out)."""
     by: dict[str, set[str]] = {}
     for name, (key, _n, kind) in known.actors.items():
@@ -114,28 +114,28 @@ def _surname_index(known: Known) -> dict[str, str]:
     return {s: next(iter(keys)) for s, keys in by.items() if len(keys) == 1}
 
 
-def _names(sentence: str) -> list[tuple[int, str]]:
+def names_in(sentence: str) -> list[tuple[int, str]]:
     """Capitalised names of a sentence, titles stripped, places, dates and fragments rejected."""
     out = []
     for m in _NAME.finditer(sentence):
         words = m.group(1).split()
         start = m.start()
         titles: list[str] = []
-        while words and (words[0].rstrip(".") in _TITLES or words[0] in _NOT_NAMES):
+        while words and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
             start = sentence.index(words[0], start) + len(words[0])
-            titles = [*titles, words[0]] if words[0] not in _NOT_NAMES else []
+            titles = [*titles, words[0]] if words[0] not in NOT_NAMES else []
             words = words[1:]
         if titles and words and words[0] in ("of", "for", "to") and _OFFICE.match(" ".join([*titles, *words])):
             words = [*titles, *words]  # an office: "Secretary of Commerce"
             # … held by a person named after it: "Secretary of State Ana Okafor", "… Jan K. Silva"
             run = list(itertools.takewhile(lambda w: w[0].isupper(), reversed(words)))[::-1]
-            if len(run) >= 3 and run[-1] not in _NOT_ACTOR_HEADS and _kind_of(" ".join(run[-2:])) == "person":
+            if len(run) >= 3 and run[-1] not in _NOT_ACTOR_HEADS and kind_of(" ".join(run[-2:])) == "person":
                 words = run[-3:] if re.fullmatch(r"[A-Z]\.", run[-2]) else run[-2:]
         else:
             # A title inside the name ends what qualifies it: "New York Gov. Kathy Hochul",
             # "Ukrainian Foreign Minister Andrii Sybiha".
-            inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in _TITLES and w not in ("of", "Of")]
-            if inner and all(w[0].isupper() for w in words[inner[-1] + 1 :]) and _kind_of(" ".join(words[inner[-1] + 1 :])) == "person":
+            inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in TITLES and w not in ("of", "Of")]
+            if inner and all(w[0].isupper() for w in words[inner[-1] + 1 :]) and kind_of(" ".join(words[inner[-1] + 1 :])) == "person":
                 words = words[inner[-1] + 1 :]
         while words and words[-1] in ("of", "for", "on", "and", "the"):
             words = words[:-1]
@@ -145,17 +145,17 @@ def _names(sentence: str) -> list[tuple[int, str]]:
             continue  # the title of an instrument named just before: "Executive Order 14001 (Coastal Planning)"
         if len(words) < 2 or any(w.rstrip(".") in _MONTH_WORDS for w in words) or words[-1] in _NOT_ACTOR_HEADS:
             continue
-        if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and _kind_of(" ".join(words)) == "person":
+        if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and kind_of(" ".join(words)) == "person":
             continue  # a fragment ("New U.") or a thing's name ("Fact Sheet")
         name = " ".join(words)
-        if " of " in name and _kind_of(name) == "person" and len(name.split(" of ")[0].split()) >= 2:
+        if " of " in name and kind_of(name) == "person" and len(name.split(" of ")[0].split()) >= 2:
             name = name.split(" of ")[0]  # a person and where they are from: "Raj Patel of Newfoundland"
-        if " and " in name and _kind_of(name) == "person":
+        if " and " in name and kind_of(name) == "person":
             # Two names joined ("Kenya and South Africa", "Smith and Jones"): each stands alone.
             first, second = name.split(" and ", 1)
             out += [(m.start(), n) for n in (first, second) if len(n.split()) >= 2]
             continue
-        if _PLACE_BEFORE.search(sentence[: m.start()]) and _kind_of(name) == "person":
+        if _PLACE_BEFORE.search(sentence[: m.start()]) and kind_of(name) == "person":
             continue  # a place: "outside the Korean Peninsula", "in Maputo"
         out.append((m.start(), name))
     for m in _COLLECTIVE.finditer(sentence):
@@ -163,7 +163,7 @@ def _names(sentence: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | None, surnames: dict[str, str],
+def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | None, surnames: dict[str, str],
             doc_names: dict[str, str], short: dict[str, str] | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:  # fmt: skip
     """Actors of a sentence with roles from its structure: before the verb the actor, after "to" the
     recipient of a transfer, the one who "said" the reporter; known names first."""
@@ -175,7 +175,7 @@ def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | Non
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), key, None))
     new: list[tuple[str, str, str]] = []
-    named = _names(sentence)
+    named = names_in(sentence)
     for acronym, full in (short or {}).items():  # "BIS considered …": the name the document gave it
         named += [(m.start(), full) for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", sentence)]
     for pos, name in sorted(named):
@@ -183,10 +183,10 @@ def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | Non
             continue
         key = _fuzzy_actor(name, known) or surnames.get(name.split()[-1].lower())
         if key is None:
-            name = doc_names.get(name.split()[-1].lower(), name) if _kind_of(name) == "person" else name
-            key = _slug(name, 4 if _kind_of(name) == "person" else 6)
+            name = doc_names.get(name.split()[-1].lower(), name) if kind_of(name) == "person" else name
+            key = slug(name, 4 if kind_of(name) == "person" else 6)
             if key not in [k for k, _n, _kind in new]:
-                new.append((key, name, _kind_of(name)))
+                new.append((key, name, kind_of(name)))
         found.append((pos, key, name if key in [k for k, _n, _kind in new] else None))
     # A lone surname of a known person ("Rossi said"), and a transcript's speaker.
     for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
@@ -200,8 +200,8 @@ def _actors(sentence: str, frame: Frame | None, known: Known, speaker: str | Non
         if key is None and full is None and _TITLED_LABEL.match(speaker):
             full = " ".join(w.title() if len(w.rstrip(".")) > 3 or not w.endswith(".") else w.capitalize() for w in speaker.split())
         if key is None and full is not None:
-            key = _fuzzy_actor(full, known) or _slug(full, 4)
-            if key == _slug(full, 4) and key not in [k for k, _n, _kind in new]:
+            key = _fuzzy_actor(full, known) or slug(full, 4)
+            if key == slug(full, 4) and key not in [k for k, _n, _kind in new]:
                 new.append((key, full, "person"))
         if key:
             found.append((-1, key, None))

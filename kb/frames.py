@@ -55,7 +55,7 @@ _CRITICS = re.compile(r"(?i)\b(?:critics|opponents|detractors)\s+(?:have\s+)?(?:
 # A sentence opening with an adjunct clause ("Since the programme was set up in 1993, …", "After a
 # review, …", "In response to …, …"): the main clause after it states the sentence's event, the
 # adjunct an earlier one.
-_PREPOSED = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:since|after|following|in response to|in the wake of|upon|once|having)\b[^,;:]{6,}?,\s+(?=\S)")
+PREPOSED = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:since|after|following|in response to|in the wake of|upon|once|having)\b[^,;:]{6,}?,\s+(?=\S)")
 # A verb describing what an instrument says ("the treaty prohibiting…", "a convention that bans…"):
 # the instrument's content, not something that happened.
 _DESCRIBES = re.compile(r"(?i)\b(?:treaty|convention|agreement|protocol|accord|law|resolution|(?:policy|ban|act) (?:that|which))\s*(?:,\s*|[\u2013\u2014-]\s*)?(?:(?:that|which)\s+)?$")
@@ -65,7 +65,7 @@ _POLICY_CONTENT = re.compile(r"(?i)\b(?:is|are|remains?|be|as)\s+(?:the\s+|our\s
 _BILL_CONTENT = re.compile(r"(?i)\b(?:bill|resolution|legislation|measure|amendment|proposal|petition)\b[^,;:]{0,40}?\b(?:that|which) would\s+(?:not\s+)?(?:\w+\s+){0,2}$|\b(?:bill|legislation|measure|resolution|amendment|proposal|petition)s?\s+(?:to\s+(?:\w+\s+){0,2})?$|\b(?:bill|legislation|measure|resolution|amendment|proposal|petition)s?\b[^,;:.]{0,80}\b\w+ing\b[^,;:.]{0,80}\b(?:and\s+)?$")
 # "A bill that would … was introduced": a bill is introduced, no policy is.
 _BILL_INTRODUCED = re.compile(r"(?i)\b(?:bill|resolution|legislation|measure|amendment)s?\b[^;]{0,80}\b(?:was|were|been|is|are|being)\s+$")
-_CLAUSE_END = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|though|which|who|as)\b")
+CLAUSE_END = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|though|which|who|as)\b")
 
 
 # The document's own act: "hereby", or the instrument itself as the one acting ("This order
@@ -123,7 +123,7 @@ def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] 
     return None, skipped
 
 
-def _frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
+def frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
     """Frames whose verb lies between lo and hi, strongest first, each with its modality."""
     out: list[Frame] = []
     seen: set[str] = set()
@@ -162,15 +162,15 @@ def frames(sentence: str) -> list[Frame]:
     """The event types a sentence's verbs state, with polarity and modality: a hedged or negated
     change is a deliberation or a statement, a demanded or opposed one a criticism. The main
     clause decides; a preposed adjunct clause ("Since … in 1993, …") states an earlier event."""
-    adjunct = _PREPOSED.match(sentence)
+    adjunct = PREPOSED.match(sentence)
     cut = adjunct.end() if adjunct else 0
     # The sentence's event is in its first clause that has one; later clauses add to it.
-    bounds = [m.start() for m in _CLAUSE_END.finditer(sentence, cut)] + [len(sentence)]
-    main = next((found for hi in bounds if (found := _frames_in(sentence, cut, hi))), [])
-    out = [*main, *(f for f in _frames_in(sentence, cut, len(sentence)) if f.type not in {g.type for g in main})]
+    bounds = [m.start() for m in CLAUSE_END.finditer(sentence, cut)] + [len(sentence)]
+    main = next((found for hi in bounds if (found := frames_in(sentence, cut, hi))), [])
+    out = [*main, *(f for f in frames_in(sentence, cut, len(sentence)) if f.type not in {g.type for g in main})]
     background: list[Frame] = []
     if cut:
-        background = [replace(f, prior=True, rules=(*f.rules, "clause:preposed")) for f in _frames_in(sentence, 0, cut)[:1]]
+        background = [replace(f, prior=True, rules=(*f.rules, "clause:preposed")) for f in frames_in(sentence, 0, cut)[:1]]
     if not out:
         return background
     # A change told as criticised is the criticism, anchored on the critic's own verb when it has one.
@@ -184,7 +184,7 @@ def frames(sentence: str) -> list[Frame]:
     extra = [f for f in out[1:] if f.type in ("criticism", "support") and f.type != primary.type]
     # A figure in a clause of its own ("…, which has more than 160 parties") is reported apart.
     extra += [replace(f, rules=(*f.rules, "clause:figure-apart")) for f in out[1:] if f.type == "report" != primary.type
-              and _CLAUSE_END.search(sentence, min(f.anchor, primary.anchor), max(f.anchor, primary.anchor))]  # fmt: skip
+              and CLAUSE_END.search(sentence, min(f.anchor, primary.anchor), max(f.anchor, primary.anchor))]  # fmt: skip
     if primary.type in STATE_CHANGING_TYPES and "modality:opposed" in primary.rules and not extra:
         extra = [Frame("criticism", "criticised", 0.5, primary.anchor, ("frame:criticism", "modality:opposed"))]
     return [primary, *extra[:2], *background]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kb.actors import _slug
+from kb.actors import slug
 from kb.documents import Document
 from kb.frames import frames
 from kb.known import Known
@@ -53,7 +53,7 @@ _INSTRUMENT_PREFIX = re.compile(
 )
 
 
-def _instrument_title(title: str) -> str | None:
+def instrument_title(title: str) -> str | None:
     """The name an instrument's title gives it, without what kind of instrument it is."""
     name = _INSTRUMENT_PREFIX.sub("", " ".join(title.split())).strip(" .")
     return name if name != title.strip(" .") or len(name.split()) >= 2 and _title_like_name(name) else None
@@ -69,10 +69,10 @@ def new_policy(document: Document, segs: list[Segment], owner: str | None, own: 
     (its title first) that names a policy, with an owner and a one-line description. A document
     acting on its own ("This order establishes …") is about the instrument its title names."""
     texts = [document.title, *(s.text for s in segs)]
-    titled = _instrument_title(document.title) if own else None
+    titled = instrument_title(document.title) if own else None
     if titled and _title_like_name(titled) and len(titled.split()) >= 2:
         line = next((s.text for s in segs if s.kind == "sentence" and "voice:own-act" in {r for f in frames(s.text) for r in f.rules}), document.title)
-        return _slug(titled, 6), titled, owner, " ".join(line.split())[:200]
+        return slug(titled, 6), titled, owner, " ".join(line.split())[:200]
     for text in texts:
         m = re.search(rf"\b(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['\u2019]s\s+(?:[\w-]+\s+){{0,3}}(?i:{_POLICY_HEADS})\b", text)
         if m and _DEICTIC.match(m.group(0)):
@@ -80,7 +80,7 @@ def new_policy(document: Document, segs: list[Segment], owner: str | None, own: 
         if m:
             name = m.group(0).strip()
             line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
-            return _slug(name, 6), name, owner, " ".join(line.split())[:200]
+            return slug(name, 6), name, owner, " ".join(line.split())[:200]
     for text in texts:
         m = re.search(rf"((?:[A-Z][\w.'-]*\s+|of\s+|on\s+|for\s+|and\s+){{0,6}}{_POLICY_HEADS})\b", text)
         if m is None:
@@ -89,5 +89,5 @@ def new_policy(document: Document, segs: list[Segment], owner: str | None, own: 
             name = re.sub(r"^(?:The|A|An|New|On|Of)\s+", "", m.group(1).strip())
             if len(name.split()) >= 2 and _phrase_ok(name) and not _DEICTIC.match(name) and not re.fullmatch(r"(?i)(?:executive|final|interim|proposed)\s+\w+", name):
                 line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
-                return _slug(name, 6), name, owner, " ".join(line.split())[:200]
+                return slug(name, 6), name, owner, " ".join(line.split())[:200]
     return None

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.actors import _NOT_NAMES, _TITLES, _actors, _kind_of, _names, _slug, _surname_index, acronyms
+from kb.actors import NOT_NAMES, TITLES, actors_in, kind_of, names_in, slug, surname_index, acronyms
 from kb.dates import DateSpec, PartialDate
 from kb.datewords import FUTURE, Found, StatedDate, attached, find_all, publication_day
 from kb.documents import Document
-from kb.frames import _CLAUSE_END, _PREPOSED, FRAMES, Frame, _frames_in, frames
+from kb.frames import CLAUSE_END, PREPOSED, FRAMES, Frame, frames_in, frames
 from kb.known import Known, KnownEvent
-from kb.policies import _instrument_title, new_policy, policy_scores
+from kb.policies import instrument_title, new_policy, policy_scores
 from kb.sentences import Segment, segments
 from kb.vocabulary import STATE_CHANGING_TYPES
 
@@ -76,10 +76,10 @@ def issuer_voice(document: Document) -> re.Pattern[str]:
     """What the document's own author saying something looks like ("Senator Roe said", "said Roe"),
     from the names in its <AUTHOR> (and, in a joint release whose title names the author, the
     title's other names); a pattern that never matches when the author names no one."""
-    names = {w for w in re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", document.author) if w not in _TITLES and w not in _NOT_NAMES}
+    names = {w for w in re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", document.author) if w not in TITLES and w not in NOT_NAMES}
     names -= {"Office", "Press", "Department", "Ministry", "Committee", "Staff", "United", "States", "House", "Senate", "By"}
     if names & set(re.findall(r"\b[A-Z][a-z]+\b", document.title)):
-        names |= {w for w in re.findall(r"\b([A-Z][a-z]+)(?=,|\s+and\b)", document.title) if w not in _TITLES}
+        names |= {w for w in re.findall(r"\b([A-Z][a-z]+)(?=,|\s+and\b)", document.title) if w not in TITLES}
     if not names:
         return _NEVER
     who = "|".join(sorted(map(re.escape, names)))
@@ -116,8 +116,8 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
             return StatedDate(DateSpec(signed), "context"), "date:own-act-on-signing"
         return StatedDate(DateSpec(PartialDate.from_date(pub)), "context"), "date:own-act-on-publication"
     # A preposed adjunct clause with an event of its own keeps its dates; the main clause keeps the rest.
-    adjunct = _PREPOSED.match(sentence)
-    if adjunct and frame is not None and (frame.prior or _frames_in(sentence, 0, adjunct.end())):
+    adjunct = PREPOSED.match(sentence)
+    if adjunct and frame is not None and (frame.prior or frames_in(sentence, 0, adjunct.end())):
         found = [f for f in found if (f.end <= adjunct.end()) == frame.prior]
     chosen: Found | None = attached(found, sentence, anchor)
     if chosen is not None:
@@ -258,11 +258,11 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     published = document.published
     text = document.text
     segs = segments(document)
-    surnames = _surname_index(known)
+    surnames = surname_index(known)
     doc_names: dict[str, str] = {}
     for s in segs:
-        for _pos, name in _names(s.text):
-            if _kind_of(name) == "person":
+        for _pos, name in names_in(s.text):
+            if kind_of(name) == "person":
                 doc_names.setdefault(name.split()[-1].lower(), name)
     whole = " ".join([document.title, *(s.text for s in segs)])
     short = acronyms([s.text for s in segs])
@@ -310,9 +310,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
-            actors, new_actors = _actors(sentence, frame, known, seg.speaker, surnames, doc_names, short)
+            actors, new_actors = actors_in(sentence, frame, known, seg.speaker, surnames, doc_names, short)
             start, end = _evidence(seg, sentence, frame.anchor, text)
-            base = key = f"{published.iso()}-{_slug(sentence)}" + (f"-{frame.type}" if n else "")
+            base = key = f"{published.iso()}-{slug(sentence)}" + (f"-{frame.type}" if n else "")
             k = next_suffix.get(base, 1)
             while key in used_keys:
                 k += 1
@@ -326,7 +326,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if fresh_policy and not p.policies:
                 p.policies = [fresh_policy[0]]
                 p.new_policies = [fresh_policy]
-                p.rules = (*p.rules, "policy:new") + (("policy:instrument-title",) if own and fresh_policy[1] == _instrument_title(document.title) else ())
+                p.rules = (*p.rules, "policy:new") + (("policy:instrument-title",) if own and fresh_policy[1] == instrument_title(document.title) else ())
             p.candidates = candidates(p, sentence, known, published)
             if p.candidates:
                 p.note = _note(p.candidates)
@@ -346,11 +346,11 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                     continue
                 # The clause the date stands in tells what happened then, when it has a verb of its own
                 # ("In 2016 the board adopted the quota, and in 2020 it was suspended").
-                lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, f.start)), default=0)
-                hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, f.end)), len(sentence))
-                local = [g for g in _frames_in(sentence, lo, hi) if g.anchor != frame.anchor] if (lo, hi) != (0, len(sentence)) else []
+                lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, f.start)), default=0)
+                hi = next((m.start() for m in CLAUSE_END.finditer(sentence, f.end)), len(sentence))
+                local = [g for g in frames_in(sentence, lo, hi) if g.anchor != frame.anchor] if (lo, hi) != (0, len(sentence)) else []
                 etype, rules = (local[0].type, (*local[0].rules, "clause:own-frame")) if local else (frame.type, frame.rules)
-                extra = Proposal(f"{key}-{_slug(sentence[f.start:f.end], 3)}", etype, round(max(0.1, confidence - 0.2), 2), start, end,
+                extra = Proposal(f"{key}-{slug(sentence[f.start:f.end], 3)}", etype, round(max(0.1, confidence - 0.2), 2), start, end,
                                  text[start:end], f.date, policies, actors, new_actors, rules=(*rules, f"date:{f.rule}", "date:further-date"))  # fmt: skip
                 used_keys.add(extra.key)
                 proposals.append(extra)
