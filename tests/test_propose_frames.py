@@ -174,6 +174,10 @@ def test_a_person_is_named_without_the_office_or_place_before_the_name(tmp_path:
     ("Sen. Ada Ruiz today introduced the Clean Harbours Protection Act.", "statement"),
     ("Between 1964 and 1973, the air force dropped more than a million bombs on the valley.", "use"),
     ("The Accord prohibits the sale of incendiary shells.", None),  # what an instrument says
+    # sending people is no transfer (weapons or aid provided); sending goods is
+    ("The ministry sent a negotiating team to the summit in Oslo.", None),
+    ("The ministry sent 40 inspectors to the border.", None),
+    ("The ministry sent tents and water to the flooded towns.", "transfer"),
 ])  # fmt: skip
 def test_more_frames(sentence: str, etype: str | None) -> None:
     assert first_type(sentence) == etype, frames(sentence)
