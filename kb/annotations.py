@@ -28,7 +28,7 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 # What "the quote itself contains the date" means for basis: explicit.
-_DATE_IN_TEXT = re.compile(rf"\b(1[0-9]{{3}}|20[0-9]{{2}})(?:['\u2019]?s)?\b|\b({_MONTHS})\b\.?", re.IGNORECASE)
+_DATE_IN_TEXT = re.compile(rf"\b(?:FY|CY)?(1[0-9]{{3}}|20[0-9]{{2}})(?:['\u2019]?s)?\b|\b({_MONTHS})\b\.?", re.IGNORECASE)
 
 
 # libyaml's parser when PyYAML was built with it (its wheels are): the same nodes and line marks, ~10x faster.

@@ -225,3 +225,13 @@ def test_terms_declare_variants_and_refuse_an_empty_list() -> None:
         parse_annotation(text + "terms:\n  - term: mine policy\n    variants: [Mine Policy]\n", origin="a.yaml", source_key="alpha")
     with pytest.raises(AnnotationError, match=r"terms\[0\]\.synonyms: unknown field"):
         parse_annotation(text + "terms:\n  - term: x\n    synonyms: [y]\n", origin="a.yaml", source_key="alpha")
+
+
+@pytest.mark.parametrize(("written", "has_date"), [
+    ("spending rose in FY2021", True), ("in the 1990s", True), ("on 2024-03-12", True), ("in March", True),
+    ("code ABC2021 applies", False), ("no date here", False),
+])  # fmt: skip
+def test_what_counts_as_a_date_written_in_the_quote(written: str, has_date: bool) -> None:
+    from kb.annotations import _DATE_IN_TEXT
+
+    assert bool(_DATE_IN_TEXT.search(written)) is has_date
