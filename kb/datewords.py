@@ -74,6 +74,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # A decade ("the 1990s", "the early 2000s"), a quarter or a half of a year.
     ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?((?:1[89]|20)\d0)['\u2019]?s\b"),
     ("part of year", r"\b(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th) (quarter|half) of ((?:1[89]|20)\d{2})\b|\b([QH])([1-4]) ((?:1[89]|20)\d{2})\b"),
+    ("months of year", rf"\b(?:the\s+)?(first|last) ({_NUMBER}) months of (this year|last year|((?:1[89]|20)\d{{2}}))\b"),
     ("years ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?(an?|{_NUMBER}) years? ago\b"),
     ("decades ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?(an?|{_NUMBER}) decades? ago\b"),
     ("units ago", rf"\b(?:(nearly|almost|about|some|more than|over|just over|just under) )?(an?|{_NUMBER}) (?P<unit>days?|weeks?|months?) ago\b"),
@@ -173,6 +174,15 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
         if n * months > 12:
             raise _NoDate
         return _stated(DateSpec(PartialDate(year, (n - 1) * months + 1), PartialDate(year, n * months)), "explicit", pub)
+    if rule == "months of year":
+        n = number(m.group(2))
+        if not n or n > 12:
+            raise _NoDate
+        which = m.group(4).lower()
+        year = pub.year - (which == "last year") if which in ("this year", "last year") else int(which)
+        first, last = (1, n) if m.group(1).lower() == "first" else (13 - n, 12)
+        basis = "relative" if which in ("this year", "last year") else "explicit"
+        return _stated(DateSpec(PartialDate(year, first), PartialDate(year, last) if last != first else None), basis, pub)
     if rule == "units ago":
         n = 1 if m.group(2).lower() in ("a", "an") else number(m.group(2))
         if not n:
@@ -299,11 +309,16 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             taken.append((m.start(), m.end()))
             # A possessive date names a thing ("last week's decision", "Monday's vote"), not when the verb happened.
             # So does a date that is the object of a verb, made something ("designated May 3 as the day of …").
-            named = bool(re.match(r"['\u2019]s\b", sentence[m.end():]) or _AS_NAMED.match(sentence, m.end()) and not _PREPOSITION.search(sentence[: m.start()]) or _NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
+            # A baseline year ("below 2005 levels", "on 1990 levels") is a yardstick, not a date of anything.
+            named = bool(re.match(r"['\u2019]s\b|\s+levels?\b", sentence[m.end():]) or _AS_NAMED.match(sentence, m.end()) and not _PREPOSITION.search(sentence[: m.start()]) or _NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
                          and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
             # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
-            target = stated.spec.interval()[0] > pub and rule in ("year", "bare year", "month year") and bool(
+            # So is a later year a change moves a deadline from or to ("pushed back from 2030 to 2035",
+            # "brought forward to 2030", "sold after 2035").
+            target = stated.spec.interval()[0] > pub and (rule in ("year", "bare year", "month year") and bool(
                 re.match(r"(?i)by\b", m.group(0)) or _DEADLINE.search(sentence[: m.start()]) or re.match(r"\s+[a-z]", sentence[m.end():]))
+                or rule in ("year", "bare year", "years between", "year range") and bool(
+                re.match(r"(?i)(?:from|between)\b", m.group(0)) or _MOVED_TO.search(sentence[: m.start()])))
             out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target))
     return _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
 
@@ -345,6 +360,7 @@ def _ranges(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
     return out
 
 
+_MOVED_TO = re.compile(r"(?i)\b(?:from|to|after|beyond|past|between)\s+$")
 _DEADLINE = re.compile(r"(?i)\b(?:by|before|until|no later than|ahead of)\s+(?:the\s+end\s+of\s+)?$")
 _PAST_VERB = re.compile(r"(?i)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:[a-z]{3,}ed|sent|said|told|made|gave|took|met|wrote|spoke|held|began|went|came|led|left|brought|sold|won|lost|saw|found|chose|struck|set|put|paid|sought|taught|fought|drew|flew|froze|rose|fell|broke|bore|swore|withdrew|undertook|overtook)\b(?:\s+[\w'\u2019-]+){0,4}\s+$")
 # A date that names an instrument rather than dating a verb: "Executive Order 14001 of January 5,

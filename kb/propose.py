@@ -279,7 +279,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     carried: dict[int, StatedDate] = {}  # per paragraph, the last date a sentence stated for its event
     # A list's items happen on the date of the sentence introducing them ("This means that … will:").
     lead_in: StatedDate | None = None
-    previous, previous_paragraph = "", -1
+    previous, previous_paragraph, previous_item = "", -1, False
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
@@ -287,9 +287,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         if previous.endswith(":"):
             said, _rule = _date_and_rule(previous, published, None, None, carried.get(previous_paragraph))
             lead_in = said
-        elif not previous.endswith(";"):
-            lead_in = None
-        previous, previous_paragraph = sentence, seg.paragraph
+        elif not previous.endswith(";") and not (seg.item and previous_item):
+            lead_in = None  # a lead-in holds over its list: items closing with ";", or bulleted ones
+        previous, previous_paragraph, previous_item = sentence, seg.paragraph, seg.item
         found = frames(sentence)
         if not found:
             stated, date_rule = _date_and_rule(sentence, published, None)

@@ -20,6 +20,7 @@ _STARTERS = frozenset(
     "However But And Its Their Our His Her There Today Yesterday".split()
 )
 _TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*$")
+_BULLET = re.compile(r"(?:-{1,2}|\u2022|\u2013|\*)\s+")
 _CLOSED = re.compile(r"[.!?;:]+[\"'\u201d\u2019)\]]*$")  # a sentence, a list item or a lead-in to one
 _SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,3}|Q):\s+")
 # Words that make a label a person's: a title or rank, or a transcript's turn ("Q:", "QUESTION:").
@@ -111,6 +112,7 @@ class Segment:
     speaker: str | None = None  # a transcript's speaker label ("MR. SURNAME")
     lines: tuple[tuple[int, int], ...] = ()  # interleaved columns: the stored lines the sentence spans
     paragraph: int = -1  # which paragraph of the content it is in (a sentence refers back within one)
+    item: bool = False  # an item of a bulleted list ("- Ban … delayed to 2035"), a sentence with or without a full stop
 
 
 def _title_like(line: str) -> bool:
@@ -163,8 +165,9 @@ def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
     return "".join(out), pos
 
 
-def _prose(text: str, lo: int, hi: int, speaker: str | None) -> list[Segment]:
-    """Sentences of one block of prose between offsets lo and hi of the stored text."""
+def _prose(text: str, lo: int, hi: int, speaker: str | None, item: bool = False) -> list[Segment]:
+    """Sentences of one block of prose between offsets lo and hi of the stored text (for a list
+    item, its last sentence need not close with a full stop unless it reads as a title)."""
     norm, pos = _normalise(text, lo, hi)
     if not norm:
         return []
@@ -177,10 +180,11 @@ def _prose(text: str, lo: int, hi: int, speaker: str | None) -> list[Segment]:
             b -= 1
         if a < b:
             piece = norm[a:b]
-            kind = "sentence" if _CLOSED.search(piece) or len(piece.split()) > 25 else "heading"
+            open_item = item and len(piece.split()) >= 4 and not _title_like(piece)
+            kind = "sentence" if _CLOSED.search(piece) or len(piece.split()) > 25 or open_item else "heading"
             if is_dateline(piece):
                 kind = "dateline"
-            out.append(Segment(pos[a], pos[b - 1] + 1, piece, kind, speaker))
+            out.append(Segment(pos[a], pos[b - 1] + 1, piece, kind, speaker, item=item))
     return out
 
 
@@ -307,6 +311,8 @@ def segments(document: Document) -> list[Segment]:
     for span in lines:
         # A line opening with a label ("ACTION: …", "MS. ROE: …") starts a block of its own.
         labelled = _SPEAKER.match(text[span[0] : span[1]]) and text[span[0]].isupper()
+        # So does a bulleted line: each item of a list is a block, its wrapped lines with it.
+        labelled = labelled or _BULLET.match(text[span[0] : span[1]])
         if paragraphs and not labelled and "\n" not in text[paragraphs[-1][-1][1] : span[0]].replace("\n", "", 1):
             paragraphs[-1].append(span)
         else:
@@ -352,9 +358,9 @@ def segments(document: Document) -> list[Segment]:
         if dateline:
             start += dateline.end()
         # A list item ("-- Will not …", "• …") is a sentence of its own.
-        bullet = re.match(r"(?:-{1,2}|\u2022|\u2013|\*)\s+", text[start:end])
+        bullet = _BULLET.match(text[start:end])
         if bullet:
             start += bullet.end()
-        out += _prose(text, start, end, speaker)
+        out += _prose(text, start, end, speaker, item=bool(bullet))
     starts = [para[0][0] for para in paragraphs]
     return [replace(seg, paragraph=bisect_right(starts, seg.start) - 1) for seg in out]

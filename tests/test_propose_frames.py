@@ -301,3 +301,41 @@ def test_every_date_proposed_as_explicit_passes_the_annotation_check(words: str)
     found = find_all(f"The council acted {words}.", PartialDate.parse(PUB))
     assert found and all(f.date.basis == "explicit" for f in found)
     assert _DATE_IN_TEXT.search(words), words
+
+
+def test_each_bulleted_line_is_an_item_and_a_lead_in_dates_every_item(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "Today the council confirmed that it will:\n"
+                               "- suspend the permit scheme for river dredging\n"
+                               "- revoke the licences granted to the two quarries\n"
+                               "- Further Details Later\n")  # fmt: skip
+    quotes = {p.quote: str(p.date.spec) for p in found}
+    assert quotes.get("suspend the permit scheme for river dredging") == PUB
+    assert quotes.get("revoke the licences granted to the two quarries") == PUB
+    assert not any("Further Details" in q or "\n" in q for q in quotes)  # a title-like item is a heading
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    # a later year a change moves a deadline from or to is no date of the change
+    ("The ban on new petrol cars was pushed back from 2030 to 2035 on Tuesday.", "2025-06-17"),
+    ("The council brought the end date forward to 2030 last month.", "2025-05"),
+    # a baseline year is a yardstick
+    ("The council remains committed to a 68% cut in emissions on 1990 levels.", PUB),
+    # the first months of a year
+    ("Wind generated a record share of power in the first three months of this year.", "2025-01 to 2025-03"),
+])  # fmt: skip
+def test_targets_yardsticks_and_parts_of_a_year(tmp_path: Path, sentence: str, date: str) -> None:
+    found = proposed(tmp_path, sentence)
+    assert found and str(found[0].date.spec) == date, [(p.type, str(p.date.spec)) for p in found]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("In the second step, the agencies proposed a revised definition on February 14, 2019.", "deliberation"),
+    ("The administration first proposed the rule in February.", "deliberation"),
+    ("The agencies received more than 620,000 comments.", "report"),
+    ("Under the order, officials carried out about 2.8 million expulsions.", "report"),
+    ("The states represent about 55% of the population.", "report"),
+    ("The country has cut its emissions by 48% since 1990.", "report"),
+    ("Congress barred the export of shells with a failure rate above 1 percent.", "amended"),  # a threshold, no figure
+])  # fmt: skip
+def test_proposals_figures_and_shares(sentence: str, etype: str) -> None:
+    assert first_type(sentence) == etype, frames(sentence)
