@@ -177,6 +177,7 @@ def test_a_person_is_named_without_the_office_or_place_before_the_name(tmp_path:
     # sending people is no transfer (weapons or aid provided); sending goods is
     ("The ministry sent a negotiating team to the summit in Oslo.", None),
     ("The ministry sent 40 inspectors to the border.", None),
+    ("The government sent asylum seekers to a third country.", None),
     ("The ministry sent tents and water to the flooded towns.", "transfer"),
 ])  # fmt: skip
 def test_more_frames(sentence: str, etype: str | None) -> None:
