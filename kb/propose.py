@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.actors import NOT_NAMES, TITLES, actors_in, kind_of, names_in, slug, surname_index, acronyms
+from kb.actors import NOT_NAMES, TITLES, acronyms, actors_in, kind_of, names_in, slug, surname_index
 from kb.dates import DateSpec, PartialDate
 from kb.datewords import FUTURE, Found, StatedDate, attached, find_all, publication_day
 from kb.documents import Document
-from kb.frames import CLAUSE_END, PREPOSED, FRAMES, Frame, frames_in, frames
+from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
 from kb.known import Known, KnownEvent
 from kb.policies import instrument_title, new_policy, policy_scores
 from kb.sentences import Segment, segments
