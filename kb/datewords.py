@@ -78,7 +78,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("years ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?(an?|{_NUMBER}) years? ago\b"),
     ("decades ago", rf"\b(?:(nearly|almost|about|some|more than|over) )?(an?|{_NUMBER}) decades? ago\b"),
     ("units ago", rf"\b(?:(nearly|almost|about|some|more than|over|just over|just under) )?(an?|{_NUMBER}) (?P<unit>days?|weeks?|months?) ago\b"),
-    ("next", r"\bnext (year|month)\b"),
+    ("next", r"(?<!\bthe )\bnext (year|month)\b"),  # "the next month" is told from another date
     ("this or last week", r"\b(?:earlier |later )?(this|last|past) week\b"),
     ("this or last month", r"\b(?:earlier |later |early |late )?(this|last) month\b"),
     ("today", r"\b(?:earlier |later )?(?:today|yesterday|tonight|last night|this morning|this afternoon|this evening)\b"),
@@ -284,6 +284,65 @@ def publication_day(published: PartialDate) -> dt.date:
     return published.first_day() if published.day is not None else published.last_day()
 
 
+# A date told from another one ("the next day", "the following month", "two years later", "that
+# same year"): resolved against the date before it in the sentence, else the paragraph's last one.
+_ANAPHORA = re.compile(rf"(?i)\b(?:the (?P<rel>next|following|same) (?P<unit1>day|week|month|year)|(?:later|earlier) that (?P<unit2>day|week|month|year)"
+                       rf"|that same (?P<unit3>day|week|month|year)|(?P<n>an?|{_NUMBER}) (?P<unit4>days?|weeks?|months?|years?) later)\b")
+
+
+def _shift(ref: DateSpec, unit: str, n: int) -> DateSpec | None:
+    """`ref` moved `n` units on, at the precision both allow (a day needs a day, a month a month)."""
+    start = ref.start
+    if unit == "year":
+        if start.day is not None:
+            return DateSpec(PartialDate.from_date(_add_years(start.first_day(), n)))
+        return DateSpec(PartialDate(start.year + n, start.month))
+    if unit == "month":
+        if start.month is None:
+            return None
+        total = start.year * 12 + start.month - 1 + n
+        return DateSpec(PartialDate(total // 12, total % 12 + 1))
+    if start.day is None:
+        return None
+    days = n * (7 if unit == "week" else 1)
+    return DateSpec(PartialDate.from_date(start.first_day() + dt.timedelta(days=days)))
+
+
+def _add_years(day: dt.date, n: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + n)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + n, day=28)
+
+
+def anaphoric(sentence: str, reference: StatedDate, before: int | None = None) -> tuple[int, StatedDate] | None:
+    """The first date told from another one in the sentence (before offset `before`, if given),
+    resolved against `reference`: its offset and date, or None."""
+    for m in _ANAPHORA.finditer(sentence):
+        if before is not None and m.start() >= before:
+            return None
+        unit = next(m.group(g) for g in ("unit1", "unit2", "unit3", "unit4") if m.group(g)).lower().rstrip("s")
+        if m.group("unit4"):
+            n = 1 if m.group("n").lower() in ("a", "an") else number(m.group("n"))
+        else:
+            n = 1 if (m.group("rel") or "").lower() in ("next", "following") else 0
+        if n is None:
+            continue
+        spec = _shift(reference.spec, unit, n) if n else DateSpec(_truncate(reference.spec.start, unit))
+        if spec is not None:
+            return m.start(), StatedDate(spec, "relative")
+    return None
+
+
+def _truncate(day: PartialDate, unit: str) -> PartialDate:
+    """The day, month or year a date falls in ("that same year" of 2019-03-04 is 2019)."""
+    if unit == "year":
+        return PartialDate(day.year)
+    if unit == "month" and day.month is not None:
+        return PartialDate(day.year, day.month)
+    return day
+
+
 def find_all(sentence: str, published: PartialDate) -> list[Found]:
     """Every date expression of a sentence, in order; shorter forms inside longer ones dropped."""
     pub = publication_day(published)
@@ -320,7 +379,15 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                 or rule in ("year", "bare year", "years between", "year range") and bool(
                 re.match(r"(?i)(?:from|between)\b", m.group(0)) or _MOVED_TO.search(sentence[: m.start()])))
             out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target))
-    return _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
+    out = _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
+    # A date told from an earlier one of the same sentence ("On January 22, 2018, …, and the court
+    # lifted its stay the following month").
+    for m in _ANAPHORA.finditer(sentence):
+        earlier = [f for f in out if f.end <= m.start() and not f.span and not f.name and f.rule != "anaphoric"]
+        told = anaphoric(sentence[m.start() :], earlier[-1].date) if earlier else None
+        if told is not None and not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Found(m.start(), m.end(), told[1], "anaphoric"))
+    return sorted(out, key=lambda f: f.start)
 
 
 # "August 5, 2025, through December 31, 2025", "from 1 March to 31 May 2024", "between January 1 and

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kb.actors import NOT_NAMES, TITLES, acronyms, actors_in, kind_of, names_in, slug, surname_index
 from kb.dates import DateSpec, PartialDate
-from kb.datewords import FUTURE, Found, StatedDate, attached, find_all, publication_day
+from kb.datewords import FUTURE, Found, StatedDate, anaphoric, attached, find_all, publication_day
 from kb.documents import Document
 from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
 from kb.known import Known, KnownEvent
@@ -131,6 +131,9 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
         return no_date, "date:prior-reference"
     if carried is not None and _REFERS_BACK.match(sentence):
         return carried, "date:carried-from-paragraph"
+    told = anaphoric(sentence, carried) if carried is not None else None
+    if told is not None:
+        return told[1], "date:anaphoric-from-paragraph"  # "The next day, …" after a dated sentence
     if frame is not None and anchor is not None:
         verb = sentence[anchor : anchor + 25].split()[0].lower()
         if frame.type == "reaffirmed" and not verb.endswith("ed"):
@@ -342,7 +345,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             # Each further date the sentence states tells of a further happening ("not used since
             # 1991 … apart from a single 2002 incident"): one more proposal for each.
             for f in find_all(sentence, published):
-                if f.date.basis != "explicit" or f.name or any(f.date.spec == d or f.date.spec.overlaps(d) for d in stated_dates):
+                if f.date.basis != "explicit" and f.rule != "anaphoric" or f.name or any(f.date.spec == d or f.date.spec.overlaps(d) for d in stated_dates):
                     continue
                 # The clause the date stands in tells what happened then, when it has a verb of its own
                 # ("In 2016 the board adopted the quota, and in 2020 it was suspended").

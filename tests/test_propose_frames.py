@@ -340,3 +340,21 @@ def test_targets_yardsticks_and_parts_of_a_year(tmp_path: Path, sentence: str, d
 ])  # fmt: skip
 def test_proposals_figures_and_shares(sentence: str, etype: str) -> None:
     assert first_type(sentence) == etype, frames(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("On January 22, 2018, the court ruled, and the appeals court lifted its stay the following month.", ["2018-01-22", "2018-02"]),
+    ("In August 2020 the ministry reimposed the tariff but withdrew it the next month.", ["2020-08", "2020-09"]),
+    ("The quota was adopted in May 2019 and repealed two years later.", ["2019-05", "2021-05"]),
+    ("The order was signed on March 3, 2020 and took effect that same day.", ["2020-03-03", "2020-03-03"]),
+    ("The council will act next month.", ["2025-07"]),  # told from the day written, not from another date
+])  # fmt: skip
+def test_a_date_told_from_an_earlier_one(sentence: str, dates: list[str]) -> None:
+    assert [str(f.date.spec) for f in find_all(sentence, PartialDate.parse(PUB))] == dates
+
+
+def test_the_next_day_after_a_dated_sentence_is_the_day_after_its_date(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "The council reversed the ban on Jan. 20, 2021. The next day, the mayor told reporters "
+                               "that the city would comply.")  # fmt: skip
+    told = [p for p in found if p.quote.startswith("The next day")]
+    assert [str(p.date.spec) for p in told] == ["2021-01-21"] and "date:anaphoric-from-paragraph" in told[0].rules
