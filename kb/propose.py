@@ -40,6 +40,9 @@ _PAST = re.compile(r"\b(?:has|have|had|was|were|did)\b")
 _PRIOR = re.compile(r"(?i)(?:\b(?:previous|prior|earlier|recent|former)\b(?:\s+[\w\u2019'-]+){0,3}|\b(?:in the wake of|following|after)\b(?:\s+[\w\u2019'-]+){0,6})\s*$")
 # A verb in the simple past, not an adjective ("the proposed rule") nor a participle after "be".
 _ACTED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )\b(?:[a-z]{3,}ed|spoke|met|gave|held|began|struck|sent|took|made|wrote|told|said|led|won|lost|chose|set|put|paid|sought|fought|drew|rose|fell|broke|withdrew|went|came|brought|saw|found|sold|bought|built|cut|shut|hit|threw|ran|became|left|kept|signed|stood|swore|undertook)\b")
+# A line handing over to a quotation: "Prime Minister Jane Roe said:", "Quotes attributable to the Minister …:".
+_SPEECH_LEAD = re.compile(r"(?i)(?:\b(?:said|says|added|stated|commented|remarked)|\bquotes? attributable to\b.*):$")
+_OPENING_QUOTES = "\"\u201c\u2018'"
 _SIMPLE_PAST = re.compile(r"(?i)\b(?:was|were|had|did)\b")
 _DEMAND_NOW = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urges?|calls? (?:on|for|upon)|asks?|demands?)\b")
 # A definite noun phrase naming an act at the head of a sentence refers back to one already told.
@@ -283,6 +286,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     # A list's items happen on the date of the sentence introducing them ("This means that … will:").
     lead_in: StatedDate | None = None
     previous, previous_paragraph, previous_item = "", -1, False
+    speech: str | None = None  # "Minister X said:", "Quotes attributable to X:": the quotation after it is X's
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
@@ -293,7 +297,13 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         elif not previous.endswith(";") and not (seg.item and previous_item):
             lead_in = None  # a lead-in holds over its list: items closing with ";", or bulleted ones
         previous, previous_paragraph, previous_item = sentence, seg.paragraph, seg.item
+        quoted_by, speech = (speech if sentence[:1] in _OPENING_QUOTES else None), None
+        if _SPEECH_LEAD.search(sentence):
+            speech = sentence  # the lead-in itself states nothing; its quotation does
+            continue
         found = frames(sentence)
+        if not found and quoted_by:
+            found = [Frame("statement", "stated", 0.3, 0, ("frame:quoted-after-lead-in",))]
         if not found:
             stated, date_rule = _date_and_rule(sentence, published, None)
             acted = _ACTED.search(sentence) if stated.basis == "relative" else None
@@ -310,10 +320,13 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and issuer.search(sentence):
                 # The document's own author speaking in it ("…," Senator Roe said. in Roe's release) speaks on its day.
                 stated, date_rule = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context"), "date:issuer-speaks-on-publication"
+            elif quoted_by and stated.basis == "context" and frame.type in _WORDS_TYPES:
+                # Words a release quotes after "X said:" are said for the release, on its day.
+                stated, date_rule = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context"), "date:quoted-on-publication"
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
-            actors, new_actors = actors_in(sentence, frame, known, seg.speaker, surnames, doc_names, short)
+            actors, new_actors = actors_in(quoted_by or sentence, frame if not quoted_by else None, known, seg.speaker, surnames, doc_names, short)
             start, end = _evidence(seg, sentence, frame.anchor, text)
             base = key = f"{published.iso()}-{slug(sentence)}" + (f"-{frame.type}" if n else "")
             k = next_suffix.get(base, 1)

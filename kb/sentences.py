@@ -20,6 +20,7 @@ _STARTERS = frozenset(
     "However But And Its Their Our His Her There Today Yesterday".split()
 )
 _TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*$")
+_QUOTE_MARKS = "\"\u201c\u201d"
 _BULLET = re.compile(r"(?:-{1,2}|\u2022|\u2013|\*)\s+")
 _CLOSED = re.compile(r"[.!?;:]+[\"'\u201d\u2019)\]]*$")  # a sentence, a list item or a lead-in to one
 _SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,3}|Q):\s+")
@@ -165,6 +166,14 @@ def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
     return "".join(out), pos
 
 
+def _ends_sentence(norm: str, at: int) -> bool:
+    """Whether a cut at `at` follows a full stop, a question or an exclamation mark (quotes and spaces aside)."""
+    j = at
+    while j > 0 and norm[j - 1] in " '\u2019" + _QUOTE_MARKS:
+        j -= 1
+    return j > 0 and norm[j - 1] in ".!?"
+
+
 def _prose(text: str, lo: int, hi: int, speaker: str | None, item: bool = False) -> list[Segment]:
     """Sentences of one block of prose between offsets lo and hi of the stored text (for a list
     item, its last sentence need not close with a full stop unless it reads as a title)."""
@@ -172,6 +181,15 @@ def _prose(text: str, lo: int, hi: int, speaker: str | None, item: bool = False)
     if not norm:
         return []
     cuts = [0, *_split_points(norm), len(norm)]
+    # A quotation of several sentences (a press release's quoted paragraph) is cut into them too: the
+    # library keeps a quotation whole, so its sentences are found with the quotation marks masked.
+    inner: list[int] = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = norm[a:b]
+        if piece.lstrip()[:1] in _QUOTE_MARKS and len(piece) > 80:
+            masked = "".join(" " if ch in _QUOTE_MARKS else ch for ch in piece)
+            inner += [a + i for i in _split_points(masked) if _ends_sentence(norm, a + i)]
+    cuts = sorted(set(cuts + inner))
     out = []
     for a, b in zip(cuts, cuts[1:]):
         while a < b and norm[a] == " ":

@@ -358,3 +358,24 @@ def test_the_next_day_after_a_dated_sentence_is_the_day_after_its_date(tmp_path:
                                "that the city would comply.")  # fmt: skip
     told = [p for p in found if p.quote.startswith("The next day")]
     assert [str(p.date.spec) for p in told] == ["2021-01-21"] and "date:anaphoric-from-paragraph" in told[0].rules
+
+
+def test_a_quotation_after_x_said_is_x_s_statement_on_the_release_s_day(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "Water Minister Ana Ruiz said:\n\n"
+                               "\"We will keep every river clean for our children. Grants, not fines, are the way to do it.\"\n")  # fmt: skip
+    assert not any(p.quote.endswith("said:") for p in found)  # the lead-in states nothing itself
+    first = next(p for p in found if p.quote.startswith('"We will keep'))
+    assert first.type == "statement" and str(first.date.spec) == PUB and "frame:quoted-after-lead-in" in first.rules
+    assert any(name == "Ana Ruiz" for _k, name, _kind in first.new_actors)
+
+
+def test_a_quoted_paragraph_of_several_sentences_is_cut_into_them(tmp_path: Path) -> None:
+    from kb.sentences import segments
+
+    path = tmp_path / "doc.txt"
+    path.write_text(f"<TITLE>t</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n<AUTHOR>a</AUTHOR>\n"
+                    "<CONTENT>\n\"Moving the date gives drivers more time to switch. The vehicle mandate will go ahead as planned. "
+                    "From January 2026, a fifth of new cars must be electric.\"\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    texts = [s.text for s in segments(parse_document(path)) if s.kind == "sentence"]
+    assert texts == ['"Moving the date gives drivers more time to switch.', "The vehicle mandate will go ahead as planned.",
+                     'From January 2026, a fifth of new cars must be electric."']  # fmt: skip
