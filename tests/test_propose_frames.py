@@ -337,8 +337,13 @@ def test_targets_yardsticks_and_parts_of_a_year(tmp_path: Path, sentence: str, d
     ("The states represent about 55% of the population.", "report"),
     ("The country has cut its emissions by 48% since 1990.", "report"),
     ("Congress barred the export of shells with a failure rate above 1 percent.", "amended"),  # a threshold, no figure
+    # a rate or an amount an instrument sets, changed; extending an order or tariffs
+    ("In August 2018, the President doubled the steel tariff on Turkey to 50%.", "amended"),
+    ("Boiler grants increased by 50% to 7,500 pounds", "amended"),
+    ("Economists contend the tariffs raised input costs.", None),
+    ("In May 2020, the agency extended the order indefinitely.", "amended"),
 ])  # fmt: skip
-def test_proposals_figures_and_shares(sentence: str, etype: str) -> None:
+def test_proposals_figures_and_shares(sentence: str, etype: str | None) -> None:
     assert first_type(sentence) == etype, frames(sentence)
 
 
