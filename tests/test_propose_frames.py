@@ -342,6 +342,11 @@ def test_targets_yardsticks_and_parts_of_a_year(tmp_path: Path, sentence: str, d
     ("Boiler grants increased by 50% to 7,500 pounds", "amended"),
     ("Economists contend the tariffs raised input costs.", None),
     ("In May 2020, the agency extended the order indefinitely.", "amended"),
+    # evaluations, audits and reports with findings are reviews; media reports are not
+    ("Reports by the National Audit Office in 2018 and 2022 found the department had not measured outcomes.", "review"),
+    ("An evaluation by the university, released in 2021, did not find clear evidence of benefit.", "review"),
+    ("Its reports, submitted in January 2018, concluded that imports threatened security.", "review"),
+    ("According to media reports, officials acted over the objections of scientists.", None),
 ])  # fmt: skip
 def test_proposals_figures_and_shares(sentence: str, etype: str | None) -> None:
     assert first_type(sentence) == etype, frames(sentence)
