@@ -347,6 +347,9 @@ def test_targets_yardsticks_and_parts_of_a_year(tmp_path: Path, sentence: str, d
     ("An evaluation by the university, released in 2021, did not find clear evidence of benefit.", "review"),
     ("Its reports, submitted in January 2018, concluded that imports threatened security.", "review"),
     ("According to media reports, officials acted over the objections of scientists.", None),
+    # first put in place, by whatever verb
+    ("The card was first trialled in two towns in March 2016.", "adopted"),
+    ("The government first committed to ending the sale of new petrol cars by 2040 in July 2017.", "adopted"),
 ])  # fmt: skip
 def test_proposals_figures_and_shares(sentence: str, etype: str | None) -> None:
     assert first_type(sentence) == etype, frames(sentence)
