@@ -453,7 +453,10 @@ def _capitalised_month(m: re.Match[str]) -> bool:
 _CLAUSE = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|after|before|which|who)\b|\.\s")
 # A relative clause with a verb of its own ("… a limit that was weakened in 2019", "…, who has long
 # opposed …"): a date inside it dates its own verb, never one outside it.
-_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:was|were|had|has|have|is|are)\b")
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:was|were|had|has|have|is|are)\b"
+                       # or an object relative clause ("the strategy that the administration issued last year")
+                       r"|\b(?:that|which)\s+(?:the|its|his|her|their)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|shall|may|can|could|should|must)\b)[\w.'-]+\s+){1,5}?"
+                       r"(?:[a-z]+ed|made|set|put|gave|took|wrote|sent)\b")
 _RELATIVE_END = re.compile(r"[,;:]|\s[\u2014\u2013-]{1,2}\s")
 
 

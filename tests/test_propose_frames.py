@@ -222,6 +222,8 @@ def test_the_document_s_own_author_speaks_on_its_day_others_on_or_before(tmp_pat
     ("Today, the agency signed a rule restoring the limit that was weakened in 2019.", PUB),
     ("The council, which was founded in 1998, banned trawling on Monday.", "2025-06-16"),
     ("The mayor, who was elected in 2017, testified on Tuesday.", "2025-06-17"),
+    # an object relative clause too
+    ("The order also revoked the strategy that the previous administration issued last year.", f"on or before {PUB}"),
 ])  # fmt: skip
 def test_a_relative_clause_keeps_its_date(tmp_path: Path, sentence: str, date: str) -> None:
     ps = proposed(tmp_path, sentence)
