@@ -380,6 +380,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                 re.match(r"(?i)(?:from|between)\b", m.group(0)) or _MOVED_TO.search(sentence[: m.start()])))
             out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target))
     out = _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
+    out = [_year_from_sentence(f, out, pub) for f in out]
     # A date told from an earlier one of the same sentence ("On January 22, 2018, …, and the court
     # lifted its stay the following month").
     for m in _ANAPHORA.finditer(sentence):
@@ -388,6 +389,28 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
         if told is not None and not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Found(m.start(), m.end(), told[1], "anaphoric"))
     return sorted(out, key=lambda f: f.start)
+
+
+_FULL_DATE_RULES = ("month day year", "day month year", "iso date")
+
+
+def _year_from_sentence(f: Found, found: list[Found], pub: dt.date) -> Found:
+    """A day written without a year after a full date of the same sentence ("January 29, 2024 – … gives
+    them until February 13 to …") is in that date's year, or the next when it falls early in it."""
+    if f.rule not in ("month day", "day month"):
+        return f
+    ref = next((g for g in reversed(found) if g.end <= f.start and g.rule in _FULL_DATE_RULES and not g.name), None)
+    if ref is None:
+        return f
+    day, anchor = f.date.spec.start, ref.date.spec.start.first_day()
+    for year in (anchor.year, anchor.year + 1):
+        try:
+            candidate = dt.date(year, day.month or 1, day.day or 1)
+        except ValueError:
+            continue
+        if -31 <= (candidate - anchor).days <= 335:
+            return replace(f, date=_stated(DateSpec(PartialDate.from_date(candidate)), f.date.basis, pub))
+    return f
 
 
 # "August 5, 2025, through December 31, 2025", "from 1 March to 31 May 2024", "between January 1 and

@@ -368,6 +368,14 @@ def test_a_date_told_from_an_earlier_one(sentence: str, dates: list[str]) -> Non
     assert [str(f.date.spec) for f in find_all(sentence, PartialDate.parse(PUB))] == dates
 
 
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("January 29, 2024 – The office revokes the licence and gives firms until February 13 to wind down.", ["2024-01-29", "2024-02-13"]),
+    ("On December 20, 2023, the parties agreed to meet again on January 5.", ["2023-12-20", "2024-01-05"]),
+])  # fmt: skip
+def test_a_day_without_a_year_takes_the_year_of_the_full_date_before_it(sentence: str, dates: list[str]) -> None:
+    assert [str(f.date.spec) for f in find_all(sentence, PartialDate.parse(PUB))] == dates
+
+
 def test_the_next_day_after_a_dated_sentence_is_the_day_after_its_date(tmp_path: Path) -> None:
     found = proposed(tmp_path, "The council reversed the ban on Jan. 20, 2021. The next day, the mayor told reporters "
                                "that the city would comply.")  # fmt: skip
