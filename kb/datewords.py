@@ -25,10 +25,12 @@ FUTURE = re.compile(r"(?i)\b(?:will|shall|plans? to|intends? to|is to|are to|goi
 
 
 def number(word: str) -> int | None:
-    """An integer written in digits or words ("Sixteen", "twenty-five")."""
+    """An integer written in digits or words ("Sixteen", "twenty-five", "a" as in "a year ago")."""
     w = word.lower().replace("-", " ").split()
     if not w:
         return None
+    if w[0] in ("a", "an"):
+        return 1
     if w[0].isdigit():
         return int(w[0])
     if w[0] in _UNITS:
@@ -111,6 +113,12 @@ def _past_month(month: int, pub: dt.date, future: bool) -> PartialDate:
     return PartialDate(year, month)
 
 
+def _add_months(year: int, month: int, n: int) -> PartialDate:
+    """The month `n` months after (before, when negative) a month."""
+    total = year * 12 + month - 1 + n
+    return PartialDate(total // 12, total % 12 + 1)
+
+
 def _month_day(month: int, day: int, m: re.Match[str], pub: dt.date, future: bool) -> StatedDate:
     """A day of a month without a year ("March 12", "12 March"): the nearest such day."""
     year = pub.year
@@ -184,7 +192,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
         basis = "relative" if which in ("this year", "last year") else "explicit"
         return _stated(DateSpec(PartialDate(year, first), PartialDate(year, last) if last != first else None), basis, pub)
     if rule == "units ago":
-        n = 1 if m.group(2).lower() in ("a", "an") else number(m.group(2))
+        n = number(m.group(2))
         if not n:
             raise _NoDate
         unit = m.group("unit").lower().rstrip("s")
@@ -195,8 +203,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
             # The calendar week (Monday to Sunday) that many weeks back.
             monday = pub - dt.timedelta(days=pub.weekday() + 7 * n)
             return _stated(DateSpec(PartialDate.from_date(monday), PartialDate.from_date(monday + dt.timedelta(days=6))), "relative", pub)
-        total = pub.year * 12 + pub.month - 1 - n
-        return _stated(DateSpec(PartialDate(total // 12, total % 12 + 1), None, about), "relative", pub)
+        return _stated(DateSpec(_add_months(pub.year, pub.month, -n), None, about), "relative", pub)
     if rule == "this or last week":
         monday = pub - dt.timedelta(days=pub.weekday())
         if m.group(1).lower() == "past":
@@ -207,8 +214,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
         monday -= dt.timedelta(days=7)
         return _stated(DateSpec(PartialDate.from_date(monday), PartialDate.from_date(monday + dt.timedelta(days=6))), "relative", pub)
     if rule == "this or last month":
-        total = pub.year * 12 + pub.month - 1 - (m.group(1).lower() == "last")
-        return _stated(DateSpec(PartialDate(total // 12, total % 12 + 1)), "relative", pub)
+        return _stated(DateSpec(_add_months(pub.year, pub.month, -(m.group(1).lower() == "last"))), "relative", pub)
     if rule == "month year":
         return _stated(DateSpec(PartialDate(int(m.group(2)), _month(m.group(1)))), "explicit", pub)
     if rule in ("month day", "day month"):
@@ -236,7 +242,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
     if rule in ("this year", "recent"):
         return _stated(DateSpec(PartialDate(pub.year)), "relative", pub)
     if rule == "years ago":
-        n = 1 if m.group(2).lower() in ("a", "an") else number(m.group(2))
+        n = number(m.group(2))
         if not n:
             raise _NoDate
         if m.group(1):
@@ -246,7 +252,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
             return _stated(DateSpec(PartialDate(year), None, "approximately"), "relative", pub)
         return _stated(DateSpec(PartialDate(pub.year - n)), "relative", pub)
     if rule == "decades ago":
-        n = 1 if m.group(2).lower() in ("a", "an") else number(m.group(2))
+        n = number(m.group(2))
         if not n:
             raise _NoDate
         # "two decades ago" rounds: about that many years, never a year stated exactly.
@@ -254,8 +260,7 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
     if rule == "next":
         if m.group(1).lower() == "year":
             return StatedDate(DateSpec(PartialDate(pub.year + 1)), "relative", "planned")
-        nxt = PartialDate(pub.year + (pub.month == 12), pub.month % 12 + 1)
-        return StatedDate(DateSpec(nxt), "relative", "planned")
+        return StatedDate(DateSpec(_add_months(pub.year, pub.month, 1)), "relative", "planned")
     if rule == "years between":
         first, last = int(m.group(1)), int(m.group(2))
         if last <= first:
@@ -300,8 +305,7 @@ def _shift(ref: DateSpec, unit: str, n: int) -> DateSpec | None:
     if unit == "month":
         if start.month is None:
             return None
-        total = start.year * 12 + start.month - 1 + n
-        return DateSpec(PartialDate(total // 12, total % 12 + 1))
+        return DateSpec(_add_months(start.year, start.month, n))
     if start.day is None:
         return None
     days = n * (7 if unit == "week" else 1)
@@ -315,23 +319,22 @@ def _add_years(day: dt.date, n: int) -> dt.date:
         return day.replace(year=day.year + n, day=28)
 
 
-def anaphoric(sentence: str, reference: StatedDate, before: int | None = None) -> tuple[int, StatedDate] | None:
-    """The first date told from another one in the sentence (before offset `before`, if given),
-    resolved against `reference`: its offset and date, or None."""
-    for m in _ANAPHORA.finditer(sentence):
-        if before is not None and m.start() >= before:
-            return None
-        unit = next(m.group(g) for g in ("unit1", "unit2", "unit3", "unit4") if m.group(g)).lower().rstrip("s")
-        if m.group("unit4"):
-            n = 1 if m.group("n").lower() in ("a", "an") else number(m.group("n"))
-        else:
-            n = 1 if (m.group("rel") or "").lower() in ("next", "following") else 0
-        if n is None:
-            continue
-        spec = _shift(reference.spec, unit, n) if n else DateSpec(_truncate(reference.spec.start, unit))
-        if spec is not None:
-            return m.start(), StatedDate(spec, "relative")
-    return None
+def _told(m: re.Match[str], reference: StatedDate) -> StatedDate | None:
+    """The date a match of _ANAPHORA tells, resolved against `reference`, or None."""
+    unit = next(m.group(g) for g in ("unit1", "unit2", "unit3", "unit4") if m.group(g)).lower().rstrip("s")
+    if m.group("unit4"):
+        n = number(m.group("n"))
+    else:
+        n = 1 if (m.group("rel") or "").lower() in ("next", "following") else 0
+    if n is None:
+        return None
+    spec = _shift(reference.spec, unit, n) if n else DateSpec(_truncate(reference.spec.start, unit))
+    return StatedDate(spec, "relative") if spec is not None else None
+
+
+def anaphoric(sentence: str, reference: StatedDate) -> StatedDate | None:
+    """The first date the sentence tells from another one ("The next day, …"), resolved against `reference`."""
+    return next((told for m in _ANAPHORA.finditer(sentence) if (told := _told(m, reference)) is not None), None)
 
 
 def _truncate(day: PartialDate, unit: str) -> PartialDate:
@@ -385,9 +388,9 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
     # lifted its stay the following month").
     for m in _ANAPHORA.finditer(sentence):
         earlier = [f for f in out if f.end <= m.start() and not f.span and not f.name and f.rule != "anaphoric"]
-        told = anaphoric(sentence[m.start() :], earlier[-1].date) if earlier else None
+        told = _told(m, earlier[-1].date) if earlier else None
         if told is not None and not any(f.start < m.end() and m.start() < f.end for f in out):
-            out.append(Found(m.start(), m.end(), told[1], "anaphoric"))
+            out.append(Found(m.start(), m.end(), told, "anaphoric"))
     return sorted(out, key=lambda f: f.start)
 
 

@@ -39,7 +39,7 @@ _PAST = re.compile(r"\b(?:has|have|had|was|were|did)\b")
 # "in the wake of the recent authorisation…").
 _PRIOR = re.compile(r"(?i)(?:\b(?:previous|prior|earlier|recent|former)\b(?:\s+[\w\u2019'-]+){0,3}|\b(?:in the wake of|following|after)\b(?:\s+[\w\u2019'-]+){0,6})\s*$")
 # A verb in the simple past, not an adjective ("the proposed rule") nor a participle after "be".
-_ACTED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )\b(?:[a-z]{3,}ed|spoke|met|gave|held|began|struck|sent|took|made|wrote|told|said|led|won|lost|chose|set|put|paid|sought|fought|drew|rose|fell|broke|withdrew|went|came|brought|saw|found|sold|bought|built|cut|shut|hit|threw|ran|became|left|kept|signed|stood|swore|undertook)\b")
+_ACTED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )\b(?:[a-z]{3,}ed|spoke|met|gave|held|began|struck|sent|took|made|wrote|told|said|led|won|lost|chose|set|put|paid|sought|fought|drew|rose|fell|broke|withdrew|went|came|brought|saw|found|sold|bought|built|cut|shut|hit|threw|ran|became|left|kept|stood|swore|undertook)\b")
 # A line handing over to a quotation: "Prime Minister Jane Roe said:", "Quotes attributable to the Minister …:".
 _SPEECH_LEAD = re.compile(r"(?i)(?:\b(?:said|says|added|stated|commented|remarked)|\bquotes? attributable to\b.*):$")
 _OPENING_QUOTES = "\"\u201c\u2018'"
@@ -136,7 +136,7 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
         return carried, "date:carried-from-paragraph"
     told = anaphoric(sentence, carried) if carried is not None else None
     if told is not None:
-        return told[1], "date:anaphoric-from-paragraph"  # "The next day, …" after a dated sentence
+        return told, "date:anaphoric-from-paragraph"  # "The next day, …" after a dated sentence
     if frame is not None and anchor is not None:
         verb = sentence[anchor : anchor + 25].split()[0].lower()
         if frame.type == "reaffirmed" and not verb.endswith("ed"):
@@ -287,6 +287,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     lead_in: StatedDate | None = None
     previous, previous_paragraph, previous_item = "", -1, False
     speech: str | None = None  # "Minister X said:", "Quotes attributable to X:": the quotation after it is X's
+    release_day = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context")
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
@@ -319,10 +320,10 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in, signed)
             if date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and issuer.search(sentence):
                 # The document's own author speaking in it ("…," Senator Roe said. in Roe's release) speaks on its day.
-                stated, date_rule = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context"), "date:issuer-speaks-on-publication"
+                stated, date_rule = release_day, "date:issuer-speaks-on-publication"
             elif quoted_by and stated.basis == "context" and frame.type in _WORDS_TYPES:
                 # Words a release quotes after "X said:" are said for the release, on its day.
-                stated, date_rule = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context"), "date:quoted-on-publication"
+                stated, date_rule = release_day, "date:quoted-on-publication"
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))
