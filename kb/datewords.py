@@ -54,6 +54,7 @@ class Found:
     date: StatedDate
     rule: str
     span: bool = False  # the start or end of a span ("since 1993", "until 2010"), not an event's date
+    by: bool = False  # after "by": a past deadline, what was done happened on or before it
     name: bool = False  # part of an instrument's name ("Order 14001 of January 5, 2021", "the 2019 rule"): not the verb's date
 
 
@@ -328,6 +329,12 @@ def _told(m: re.Match[str], reference: StatedDate) -> StatedDate | None:
         n = 1 if (m.group("rel") or "").lower() in ("next", "following") else 0
     if n is None:
         return None
+    if not m.group("unit4") and unit == "week" and reference.spec.start.day is not None:
+        # "the following week", "that same week": the calendar week (Monday to Sunday), not a day in it
+        monday = reference.spec.start.first_day() + dt.timedelta(days=7 * n - reference.spec.start.first_day().weekday())
+        return StatedDate(DateSpec(PartialDate.from_date(monday), PartialDate.from_date(monday + dt.timedelta(days=6))), "relative")
+    if not m.group("unit4") and unit == "year":
+        return StatedDate(DateSpec(PartialDate(reference.spec.start.year + n)), "relative")  # "the following year": a year
     spec = _shift(reference.spec, unit, n) if n else DateSpec(_truncate(reference.spec.start, unit))
     return StatedDate(spec, "relative") if spec is not None else None
 
@@ -381,9 +388,20 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                 re.match(r"(?i)by\b", m.group(0)) or _DEADLINE.search(sentence[: m.start()]) or re.match(r"\s+[a-z]", sentence[m.end():]))
                 or rule in ("year", "bare year", "years between", "year range") and bool(
                 re.match(r"(?i)(?:from|between)\b", m.group(0)) or _MOVED_TO.search(sentence[: m.start()])))
-            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target))
+            # "by July 2021", "by the end of 2021", "by the Feb. 5, 2018 deadline": a past deadline dates
+            # what was done on or before it; "the August 31st deadline" names a deadline, not a happening.
+            deadline, by = bool(_DEADLINE_AFTER.match(sentence, m.end())), False
+            if not target and (_BY_BEFORE.search(sentence[: m.start()]) or re.match(r"(?i)by\s", m.group(0))) and stated.spec.end is None \
+                    and stated.spec.qualifier is None and stated.spec.interval()[1] <= pub:  # fmt: skip
+                stated = StatedDate(DateSpec(stated.spec.start, None, "on_or_before"), stated.basis, stated.beyond_publication)
+                by = True
+            elif deadline and not named:
+                named = True
+            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target, by=by))
     out = _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
     out = [_year_from_sentence(f, out, pub) for f in out]
+    out = [_month_of_that_year(f, out, sentence, pub) for f in out]
+    out = [g for g in out if not any(f is not g and f.start <= g.start and g.end <= f.end for f in out)]  # "last year" inside "in May of last year"
     # A date told from an earlier one of the same sentence ("On January 22, 2018, …, and the court
     # lifted its stay the following month").
     for m in _ANAPHORA.finditer(sentence):
@@ -394,7 +412,27 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
+_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:end\s+(?:of\s+)?)?$")
+_DEADLINE_AFTER = re.compile(r"(?i)\s+(?:deadline|cut-?off|target date)\b")
 _FULL_DATE_RULES = ("month day year", "day month year", "iso date")
+_THAT_YEAR = re.compile(r"(?i)\s+(?:of\s+)?(that|the same|the following|the next|the previous|the prior|last|this|next) year\b")
+
+
+def _month_of_that_year(f: Found, found: list[Found], sentence: str, pub: dt.date) -> Found:
+    """A month told in the year of an earlier date of the sentence ("announced in May 2020 … and
+    notified the U.N. in July of that year", "in March of the following year")."""
+    m = _THAT_YEAR.match(sentence, f.end) if f.rule == "month" else None
+    if m is None:
+        return f
+    word, month = m.group(1).lower(), f.date.spec.start.month
+    if word in ("last", "this", "next"):  # "in February of last year": told from the day of publication
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[word]
+        return replace(f, end=m.end(), rule="month of last year", date=_stated(DateSpec(PartialDate(year, month)), "relative", pub))
+    ref = next((g for g in reversed(found) if g.end <= f.start and not g.name and not g.span), None)
+    if ref is None or ref.date.spec.start.month is None and ref.rule not in ("year", "bare year"):
+        return f
+    shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(word, 0)
+    return replace(f, end=m.end(), rule="month of that year", date=_stated(DateSpec(PartialDate(ref.date.spec.start.year + shift, month)), "explicit" if ref.date.basis == "explicit" else ref.date.basis, pub))
 
 
 def _year_from_sentence(f: Found, found: list[Found], pub: dt.date) -> Found:

@@ -33,7 +33,7 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("report", "subject", 0.5, r"\bstockpiles?\b|\b\d[\d,]* (?:countries|states|nations|parties)\b|\$[\d.,]+ (?:billion|million)|\bnot a ?party\b|\bparties\b"
                # counts of things ("received more than 620,000 comments", "about 2.8 million expulsions") and a share
                # or a change reported as a percentage ("accounted for roughly 11%", "has cut its emissions by 48%")
-               r"|(?<![\d.,$£€])\d{1,3}(?:,\d{3})+ (?:[a-z-]+ ){0,2}[a-z]+s\b|(?<![\d.,$£€])\d+(?:\.\d+)? (?:million|billion) (?:[a-z-]+ ){0,2}[a-z]+s\b"
+               r"|(?<![\d.,$£€])\d{1,3}(?:,\d{3})+ (?:[a-z-]+ |(?-i:[A-Z])[\w.-]+ ){0,2}(?:[a-z]+s|people|personnel|staff|children)\b|(?<![\d.,$£€])\d+(?:\.\d+)? (?:million|billion) (?:[a-z-]+ |(?-i:[A-Z])[\w.-]+ ){0,2}(?:[a-z]+s|people|personnel|staff|children)\b"
                r"|\b(?:account(?:s|ed)? for|represent(?:s|ed)?|made up|generat(?:ed|es)|r(?:ose|ises|isen) (?:to|by)|f(?:ell|alls|allen) (?:to|by)|cut (?:[\w-]+ ){0,3}by|(?:in|de)creased by|declined by)"
                r"\s+(?:about |roughly |nearly |almost |some |more than |over |less than |a record )?\d[\d.,]*\s?(?:%|percent|per cent)"),
     # Commissioning a review ("directed the agency to review …", "asked the office to assess …").

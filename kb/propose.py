@@ -49,6 +49,37 @@ _DEMAND_NOW = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urges?|calls?
 _REFERS_BACK = re.compile(r"(?i)^(?:(?:this|these|that|those)\b(?!\s+(?:year|week|month|morning|afternoon)\b)|(?:the|such)\s+(?:new\s+|latest\s+)?(?:announcement|decision|move|step|changes?|commitment|statement|measures?|actions?|order|directive|study|review)\b)")
 
 
+# An instrument made on a date earlier in the document ("signed a memorandum yesterday", "an executive
+# order that the governor signed on Jan. 20"), and a later sentence whose subject it is ("The new memorandum
+# sets …", "The order also revoked …", "It directs …"): that sentence tells what the instrument did then.
+_INSTRUMENT = r"(?:executive order|order|memorandum|memo|proclamation|directive|decree|rule|regulation|guidance|ordinance|statute|law|legislation)s?"
+_MADE = r"(?:signed|issued|published|promulgated|finali[sz]ed|released|adopted|enacted|passed|approved|announced|unveiled|replaced it \S+ (?:\S+ )?with)"
+_INSTRUMENT_MADE = re.compile(rf"(?i)\b{_MADE}\s+(?:(?:an?|the|its|his|her|their|a new)\s+)?(?:[\w-]+\s+){{0,3}}?({_INSTRUMENT})\b|\b({_INSTRUMENT})\s+(?:that|which)\s+(?:[\w.'\u2019-]+\s+){{0,5}}?{_MADE}\b")
+_INSTRUMENT_SUBJECT = re.compile(rf"(?i)^(?:the|this|that)\s+(?:(?:new|executive|presidential|final|interim|latest)\s+)*({_INSTRUMENT})\b(?!\s+(?:of|that|which|was|is|would|will|to)\b)")
+_IT_ACTS = re.compile(r"^(?:(?:Instead|And|But|However|Also|Meanwhile),?\s+)?[Ii]t\s+(?:also\s+)?(?!is\b|was\b|has\b|had\b|does\b|did\b)[a-z]+(?:s|ed)\b")
+
+
+def _instrument_head(noun: str) -> str:
+    head = re.sub(r"s$", "", noun.lower().split()[-1])
+    return {"memo": "memorandum", "legislation": "law", "statute": "law", "regulation": "rule"}.get(head, head)
+
+
+def instrument_made(sentence: str, published: PartialDate) -> tuple[str, StatedDate] | None:
+    """The instrument a sentence says was made on a date it states, with that date."""
+    found = [f for f in find_all(sentence, published) if not f.name and not f.span and f.date.spec.start.first_day() <= publication_day(published)]
+    best: tuple[int, str, StatedDate] | None = None
+    for m in _INSTRUMENT_MADE.finditer(sentence):
+        noun = m.group(1) or m.group(2)
+        for f in found:
+            gap = f.start - m.end() if f.start >= m.end() else m.start() - f.end
+            between = sentence[min(m.end(), f.end) : max(m.start(), f.start)] if gap > 0 else ""
+            if gap < 0 or gap > 45 or re.search(r"[;:]|\.\s", between):
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, _instrument_head(noun), f.date)
+    return (best[1], best[2]) if best else None
+
+
 # Instruments that take their date from a signature (an order, a memorandum, a proclamation).
 _SIGNED_INSTRUMENT = re.compile(r"(?i)\b(?:executive order|order|memorandum|proclamation|directive|decree|determination|presidential (?:policy )?(?:decision|directive))\b")
 
@@ -101,7 +132,8 @@ def _on_or_before(spec: DateSpec) -> DateSpec:
 
 def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, frame: Frame | None = None,
                    carried: StatedDate | None = None, lead_in: StatedDate | None = None,
-                   signed: PartialDate | None = None) -> tuple[StatedDate, str]:  # fmt: skip
+                   signed: PartialDate | None = None, instrument: StatedDate | None = None,
+                   before_paragraph: StatedDate | None = None) -> tuple[StatedDate, str]:  # fmt: skip
     pub = publication_day(published)
     found = find_all(sentence, published)
     # A relative date inside a quotation of an older text is resolved against that text's date.
@@ -124,7 +156,7 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
         found = [f for f in found if (f.end <= adjunct.end()) == frame.prior]
     chosen: Found | None = attached(found, sentence, anchor)
     if chosen is not None:
-        return chosen.date, f"date:{chosen.rule}"
+        return chosen.date, f"date:{chosen.rule}" + (" by-deadline" if chosen.by else "")
     if frame is not None and frame.prior and adjunct:
         main, _rule = _date_and_rule(sentence, published, adjunct.end(), None)
         return StatedDate(_on_or_before(main.spec), "context"), "date:before-main-clause"
@@ -137,6 +169,9 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
     told = anaphoric(sentence, carried) if carried is not None else None
     if told is not None:
         return told, "date:anaphoric-from-paragraph"  # "The next day, …" after a dated sentence
+    told = anaphoric(sentence, before_paragraph) if before_paragraph is not None and carried is None else None
+    if told is not None:
+        return told, "date:anaphoric-from-previous-paragraph"  # a paragraph opening "The next day, …"
     if frame is not None and anchor is not None:
         verb = sentence[anchor : anchor + 25].split()[0].lower()
         if frame.type == "reaffirmed" and not verb.endswith("ed"):
@@ -145,6 +180,8 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
             return on_the_day, "date:figure-as-of-publication"
         if "modality:demanded" in frame.rules and _DEMAND_NOW.search(sentence[max(0, anchor - 60) : anchor]):
             return on_the_day, "date:demand-on-publication"
+    if instrument is not None:
+        return StatedDate(instrument.spec, "context"), "date:instrument-made-earlier"
     if lead_in is not None:
         return lead_in, "date:list-lead-in"
     # No date: a state of affairs in the present holds on the day of publication; anything else
@@ -287,6 +324,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     lead_in: StatedDate | None = None
     previous, previous_paragraph, previous_item = "", -1, False
     speech: str | None = None  # "Minister X said:", "Quotes attributable to X:": the quotation after it is X's
+    last_dated: StatedDate | None = None  # the last date a sentence stated for its event, in any paragraph
+    made: dict[str, StatedDate] = {}  # instruments the document says were made on a date, by their head noun
+    subject: str | None = None  # the instrument the sentences now speak of ("The order …", "It also …")
     release_day = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context")
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
@@ -299,6 +339,14 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             lead_in = None  # a lead-in holds over its list: items closing with ";", or bulleted ones
         previous, previous_paragraph, previous_item = sentence, seg.paragraph, seg.item
         quoted_by, speech = (speech if sentence[:1] in _OPENING_QUOTES else None), None
+        head = _INSTRUMENT_SUBJECT.match(sentence)
+        if head and _instrument_head(head.group(1)) in made:
+            subject = _instrument_head(head.group(1))
+        elif not (subject and _IT_ACTS.match(sentence)):
+            subject = None
+        instrument = made[subject] if subject else None
+        if (told := instrument_made(sentence, published)) is not None:
+            made[told[0]] = told[1]
         if _SPEECH_LEAD.search(sentence):
             speech = sentence  # the lead-in itself states nothing; its quotation does
             continue
@@ -317,7 +365,8 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         stated_dates: list[DateSpec] = []
         first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None
         for n, frame in enumerate(found):
-            stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in, signed)
+            stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in, signed, instrument,
+                                               None if seg.paragraph in carried else last_dated)
             if date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and issuer.search(sentence):
                 # The document's own author speaking in it ("…," Senator Roe said. in Roe's release) speaks on its day.
                 stated, date_rule = release_day, "date:issuer-speaks-on-publication"
@@ -353,13 +402,16 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if n == 0:
                 first = (frame, key, stated, confidence, policies, actors, new_actors, start, end)
                 if stated.basis != "context":
-                    carried[seg.paragraph] = stated
+                    carried[seg.paragraph] = last_dated = stated
         if first is not None:
             frame, key, stated, confidence, policies, actors, new_actors, start, end = first
             # Each further date the sentence states tells of a further happening ("not used since
             # 1991 … apart from a single 2002 incident"): one more proposal for each.
             for f in find_all(sentence, published):
-                if f.date.basis != "explicit" and f.rule != "anaphoric" or f.name or any(f.date.spec == d or f.date.spec.overlaps(d) for d in stated_dates):
+                # A relative date counts when a verb of its own in the past governs it ("the strategy
+                # that the administration issued last year"), not a bare "today" or "now".
+                acted = f.date.basis == "relative" and _ACTED.search(sentence[max(0, f.start - 40) : f.start]) and f.date.spec != release_day.spec
+                if f.date.basis != "explicit" and f.rule != "anaphoric" and not acted or f.name or any(f.date.spec == d or f.date.spec.overlaps(d) and d.qualifier != "on_or_before" for d in stated_dates):
                     continue
                 # The clause the date stands in tells what happened then, when it has a verb of its own
                 # ("In 2016 the board adopted the quota, and in 2020 it was suspended").
@@ -368,7 +420,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 local = [g for g in frames_in(sentence, lo, hi) if g.anchor != frame.anchor] if (lo, hi) != (0, len(sentence)) else []
                 etype, rules = (local[0].type, (*local[0].rules, "clause:own-frame")) if local else (frame.type, frame.rules)
                 extra = Proposal(f"{key}-{slug(sentence[f.start:f.end], 3)}", etype, round(max(0.1, confidence - 0.2), 2), start, end,
-                                 text[start:end], f.date, policies, actors, new_actors, rules=(*rules, f"date:{f.rule}", "date:further-date"))  # fmt: skip
+                                 text[start:end], f.date, policies, actors, new_actors, rules=(*rules, f"date:{f.rule}", "date:further-date") + (("date:further-relative-date",) if f.date.basis == "relative" and f.rule != "anaphoric" else ()))  # fmt: skip
                 used_keys.add(extra.key)
                 proposals.append(extra)
     _link_effective_dates(proposals)

@@ -402,3 +402,73 @@ def test_a_quoted_paragraph_of_several_sentences_is_cut_into_them(tmp_path: Path
     texts = [s.text for s in segments(parse_document(path)) if s.kind == "sentence"]
     assert texts == ['"Moving the date gives drivers more time to switch.', "The vehicle mandate will go ahead as planned.",
                      'From January 2026, a fifth of new cars must be electric."']  # fmt: skip
+
+
+def test_a_sentence_about_an_instrument_made_earlier_takes_the_instrument_s_date(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "The governor signed the executive order on Monday, hours after taking office.\n\n"
+                               "The order also revoked the state water plan. It directs agencies to suspend new permits.\n\n"
+                               "It is the second time the state has tried to end the plan.")  # fmt: skip
+    by_quote = {p.quote.split()[2]: p for p in found if p.quote.startswith(("The order", "It "))}
+    assert str(by_quote["also"].date.spec) == "2025-06-16" and "date:instrument-made-earlier" in by_quote["also"].rules
+    assert str(by_quote["agencies"].date.spec) == "2025-06-16"  # "It" goes on speaking of the order
+    # "It is …" is no act of the order: not dated by it
+    assert all("date:instrument-made-earlier" not in p.rules for p in found if p.quote.startswith("It is"))
+
+
+def test_an_instrument_s_subject_needs_the_instrument_made_on_a_date(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "The order also revoked the state water plan.")
+    assert found and all("date:instrument-made-earlier" not in p.rules for p in found)
+    assert str(found[0].date.spec) == f"on or before {PUB}"
+
+
+def test_a_relative_date_a_past_verb_governs_is_a_further_event(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "The order revokes the health strategy that the previous government issued last year.")
+    assert "2024" in [str(p.date.spec) for p in found] and any("date:further-relative-date" in p.rules for p in found)
+    # a bare "today" is no further event
+    found = proposed(tmp_path, "The board rescinded the fee in March, the mayor said today.")
+    assert not any("date:further-relative-date" in p.rules for p in found)
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("He announced it in May 2020 and notified the United Nations in July of that year.", ["2020-05", "2020-07"]),
+    ("The law passed in 2019 and took effect in March of the following year.", ["2019", "2020-03"]),
+    ("The council voted in 2018; the ban began in December of the previous year.", ["2018", "2017-12"]),
+])  # fmt: skip
+def test_a_month_of_that_year_is_in_the_year_of_the_date_before_it(sentence: str, dates: list[str]) -> None:
+    assert [str(f.date.spec) for f in find_all(sentence, PartialDate.parse(PUB))] == dates
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("The agreement signed in Doha in February of last year committed both sides.", ["2024-02"]),
+    ("The levy rises in March of next year.", ["2026-03"]),
+    ("On June 2, 2023, the envoy spoke, and the minister replied the following week.", ["2023-06-02", "2023-06-05 to 2023-06-11"]),
+    ("The law passed on March 3, 2019 and was repealed the following year.", ["2019-03-03", "2020"]),
+    ("The agencies issued guidance by July 2021.", ["on or before 2021-07"]),
+    ("The bureau had received 300,000 requests by the end of 2021.", ["on or before 2021"]),
+    ("Both countries met the limits by the Feb. 5, 2018 deadline.", ["on or before 2018-02-05"]),
+    ("The agency will finish the review by 2035.", []),  # a target: no date of anything yet
+])  # fmt: skip
+def test_dates_told_from_the_year_of_publication_another_date_or_a_deadline(sentence: str, dates: list[str]) -> None:
+    found = [f for f in find_all(sentence, PartialDate.parse(PUB)) if not f.name]
+    assert [str(f.date.spec) for f in found] == dates
+
+
+def test_a_date_before_the_word_deadline_names_the_deadline() -> None:
+    found = find_all("Lawmakers said today that the August 31st deadline should not stand.", PartialDate.parse(PUB))
+    assert [(str(f.date.spec)[5:], f.name) for f in found] == [(PUB[5:], False), ("08-31", True)]
+
+
+def test_a_paragraph_opening_the_next_day_is_told_from_the_paragraph_before(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "On June 1, the ministry announced further steps against the levy.\n\n"
+                               "The next day, the minister told the assembly that talks would resume.")  # fmt: skip
+    told = next(p for p in found if p.quote.startswith("The next day"))
+    assert str(told.date.spec) == "2025-06-02" and "date:anaphoric-from-previous-paragraph" in told.rules
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since Saturday, we have evacuated approximately 37,000 people.",
+    "There are currently about 5,800 U.S. troops on the ground at the airport.",
+    "Around 17,300 people were on the card when the government came to office.",
+])  # fmt: skip
+def test_a_count_of_people_or_of_things_named_after_a_proper_adjective_is_a_report(sentence: str) -> None:
+    assert first_type(sentence) == "report"
