@@ -438,7 +438,7 @@ def _link_effective_dates(proposals: list[Proposal]) -> None:
     if own is None:
         return
     for p in proposals:
-        if p is own or p.date.basis == "context" or p.type not in ("statement", own.type) or not _TAKES_EFFECT.search(p.quote):
+        if p is own or p.date.basis == "context" or p.type not in ("statement", "amended", own.type) or not _TAKES_EFFECT.search(p.quote):
             continue
         p.type = own.type
         p.confidence = max(p.confidence, 0.5)

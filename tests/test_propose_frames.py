@@ -472,3 +472,14 @@ def test_a_paragraph_opening_the_next_day_is_told_from_the_paragraph_before(tmp_
 ])  # fmt: skip
 def test_a_count_of_people_or_of_things_named_after_a_proper_adjective_is_a_report(sentence: str) -> None:
     assert first_type(sentence) == "report"
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Tariffs on the European Union, Canada, and Mexico took effect June 1, 2018.", "amended"),
+    ("The ban on imports of seaborne crude oil also takes effect today.", "amended"),
+    ("The officials said the exit would take effect in January 2026.", "treaty_action"),  # leaving a treaty or a body
+    ("The withdrawal took effect one year later, on November 4, 2020.", "treaty_action"),
+    ("The convention entered into force in August 2010.", "treaty_action"),
+])  # fmt: skip
+def test_a_measure_taking_effect_changes_what_is_in_force(sentence: str, etype: str) -> None:
+    assert first_type(sentence) == etype
