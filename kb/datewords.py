@@ -339,6 +339,12 @@ def _told(m: re.Match[str], reference: StatedDate) -> StatedDate | None:
     return StatedDate(spec, "relative") if spec is not None else None
 
 
+def anaphora(sentence: str, reference: StatedDate, rule: str) -> list[Found]:
+    """Each date the sentence tells from another one, resolved against `reference` (a date of an
+    earlier sentence): "The ministry said the same day that …"."""
+    return [Found(m.start(), m.end(), told, rule) for m in _ANAPHORA.finditer(sentence) if (told := _told(m, reference)) is not None]
+
+
 def anaphoric(sentence: str, reference: StatedDate) -> StatedDate | None:
     """The first date the sentence tells from another one ("The next day, …"), resolved against `reference`."""
     return next((told for m in _ANAPHORA.finditer(sentence) if (told := _told(m, reference)) is not None), None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kb.actors import NOT_NAMES, TITLES, acronyms, actors_in, kind_of, names_in, slug, surname_index
 from kb.dates import DateSpec, PartialDate
-from kb.datewords import FUTURE, Found, StatedDate, anaphoric, attached, find_all, publication_day
+from kb.datewords import FUTURE, Found, StatedDate, anaphora, anaphoric, attached, find_all, publication_day
 from kb.documents import Document
 from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
 from kb.known import Known, KnownEvent
@@ -154,6 +154,13 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
     adjunct = PREPOSED.match(sentence)
     if adjunct and frame is not None and (frame.prior or frames_in(sentence, 0, adjunct.end())):
         found = [f for f in found if (f.end <= adjunct.end()) == frame.prior]
+    # "said the same day that …": a date told from the one an earlier sentence stated, where this
+    # sentence has none of its own to tell it from.
+    reference = carried if carried is not None else before_paragraph
+    if reference is not None and not any(f.rule == "anaphoric" for f in found):
+        told_rule = "anaphoric-from-paragraph" if carried is not None else "anaphoric-from-previous-paragraph"
+        found = sorted([*found, *(f for f in anaphora(sentence, reference, told_rule) if not any(g.start < f.end and f.start < g.end for g in found))],
+                       key=lambda f: f.start)  # fmt: skip
     chosen: Found | None = attached(found, sentence, anchor)
     if chosen is not None:
         return chosen.date, f"date:{chosen.rule}" + (" by-deadline" if chosen.by else "")

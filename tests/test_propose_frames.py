@@ -483,3 +483,19 @@ def test_a_count_of_people_or_of_things_named_after_a_proper_adjective_is_a_repo
 ])  # fmt: skip
 def test_a_measure_taking_effect_changes_what_is_in_force(sentence: str, etype: str) -> None:
     assert first_type(sentence) == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("It will notify Russia of ballistic missile launches under the agreement.", None),  # a noun, no act
+    ("Russia launched its full-scale invasion of Ukraine on February 24, 2022.", "military_action"),
+    ("The ministry launched a new grant scheme in May.", "adopted"),
+])  # fmt: skip
+def test_launch_adopts_a_measure_not_a_missile_or_an_invasion(sentence: str, etype: str | None) -> None:
+    assert first_type(sentence) == etype
+
+
+def test_a_date_told_inside_a_sentence_from_the_sentence_before(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "On March 3, 2023, the president announced the suspension of the treaty. "
+                               "The foreign ministry said the same day that it would continue to observe the limits.")  # fmt: skip
+    told = next(p for p in found if p.quote.startswith("The foreign ministry"))
+    assert str(told.date.spec) == "2023-03-03" and "date:anaphoric-from-paragraph" in told.rules
