@@ -390,7 +390,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
             # So is a later year a change moves a deadline from or to ("pushed back from 2030 to 2035",
             # "brought forward to 2030", "sold after 2035").
-            target = stated.spec.interval()[0] > pub and (rule in ("year", "bare year", "month year") and bool(
+            target = stated.spec.interval()[0] > pub and (bool(_BY_BEFORE.search(sentence[: m.start()])) or rule in ("year", "bare year", "month year") and bool(
                 re.match(r"(?i)by\b", m.group(0)) or _DEADLINE.search(sentence[: m.start()]) or re.match(r"\s+[a-z]", sentence[m.end():]))
                 or rule in ("year", "bare year", "years between", "year range") and bool(
                 re.match(r"(?i)(?:from|between)\b", m.group(0)) or _MOVED_TO.search(sentence[: m.start()])))

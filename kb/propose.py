@@ -163,7 +163,7 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
                        key=lambda f: f.start)  # fmt: skip
     chosen: Found | None = attached(found, sentence, anchor)
     if chosen is not None:
-        return chosen.date, f"date:{chosen.rule}" + (" by-deadline" if chosen.by else "")
+        return chosen.date, "date:by-deadline" if chosen.by else f"date:{chosen.rule}"
     if frame is not None and frame.prior and adjunct:
         main, _rule = _date_and_rule(sentence, published, adjunct.end(), None)
         return StatedDate(_on_or_before(main.spec), "context"), "date:before-main-clause"

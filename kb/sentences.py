@@ -23,7 +23,7 @@ _TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*$")
 _QUOTE_MARKS = "\"\u201c\u201d"
 _BULLET = re.compile(r"(?:-{1,2}|\u2022|\u2013|\*)\s+")
 _CLOSED = re.compile(r"[.!?;:]+[\"'\u201d\u2019)\]]*$")  # a sentence, a list item or a lead-in to one
-_SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,3}|Q):\s+")
+_SPEAKER = re.compile(r"^((?:MR|MS|MRS|DR|GEN|ADM|COL|SEN|REP|AMB)\.?\s+[A-Z][A-Z'\-]+|[A-Z][A-Z'\-]+\.?(?:\s+(?:[A-Z][A-Z'\-]+|[A-Z][A-Z]*\.|\"[A-Z][A-Z'\-]+\")){0,5}|Q):\s+")
 # Words that make a label a person's: a title or rank, or a transcript's turn ("Q:", "QUESTION:").
 _PERSON_LABEL = re.compile(
     r"^(?:(?:THE\s+)?(?:MR|MS|MRS|MISS|DR|GEN|ADM|COL|CAPT|LT|SEN|REP|AMB|SENATOR|REPRESENTATIVE|CONGRESSMAN|CONGRESSWOMAN|"
@@ -360,7 +360,8 @@ def segments(document: Document) -> list[Segment]:
         m = _SPEAKER.match(text[start:end])
         if m and (m.group(1).isupper() or m.group(1) == "Q"):
             label = " ".join(m.group(1).split())
-            if label_is_speaker(label, uses[label]):
+            # "PRESS SECRETARY JOHN F. KIRBY:" once, then "PRESS SECRETARY KIRBY:": one speaker, by surname
+            if label_is_speaker(label, sum(n for other, n in uses.items() if other.split()[-1] == label.split()[-1])):
                 speaker = m.group(1)
             else:  # a section's label ("SUMMARY:"): a heading, and no one speaks what follows
                 out.append(Segment(start, start + len(m.group(0).rstrip()), f"{label}:", "heading"))

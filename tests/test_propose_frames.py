@@ -186,7 +186,6 @@ def test_more_frames(sentence: str, etype: str | None) -> None:
 
 @pytest.mark.parametrize(("sentence", "date"), [
     ("Between 1964 and 1973, the air force dropped bombs on the valley.", "1964 to 1973"),
-    ("She asked for a response by January 15.", "2026-01-15"),  # a deadline: the next January 15
     ("The minister sent a letter on Monday to the committee, which will reply.", "2025-06-16"),  # a past verb keeps it past
     ("The government has committed to a carbon-free grid by 2035.", "on or before 2025-06-20"),  # a target, not the date
     ("The government has committed to clean buses by no later than 2040.", "on or before 2025-06-20"),
@@ -499,3 +498,23 @@ def test_a_date_told_inside_a_sentence_from_the_sentence_before(tmp_path: Path) 
                                "The foreign ministry said the same day that it would continue to observe the limits.")  # fmt: skip
     told = next(p for p in found if p.quote.startswith("The foreign ministry"))
     assert str(told.date.spec) == "2023-03-03" and "date:anaphoric-from-paragraph" in told.rules
+
+
+def test_a_transcript_label_with_a_full_name_initials_or_a_nickname_is_a_speaker(tmp_path: Path) -> None:
+    from kb.sentences import segments
+
+    path = tmp_path / "doc.txt"
+    path.write_text(f"<TITLE>t</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n<AUTHOR>a</AUTHOR>\n"
+                    "<CONTENT>\nPRESS SECRETARY JOHN F. KIRBY: Good morning. The mission stays.\n\n"
+                    "MAJ. GEN. WILLIAM D. \"HANK\" TAYLOR: Flights continue.\n\nQ: When?\n\nPRESS SECRETARY KIRBY: Soon.\n\n"
+                    "GEN. TAYLOR: Today.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    speakers = [s.speaker for s in segments(parse_document(path)) if s.kind == "sentence"]
+    assert speakers == ["PRESS SECRETARY JOHN F. KIRBY", "PRESS SECRETARY JOHN F. KIRBY", 'MAJ. GEN. WILLIAM D. "HANK" TAYLOR',
+                        "Q", "PRESS SECRETARY KIRBY", "GEN. TAYLOR"]  # fmt: skip
+
+
+def test_a_deadline_ahead_dates_nothing(tmp_path: Path) -> None:
+    # "by January 15" is when a reply is due, not when anything happened
+    assert all("01-15" not in str(p.date.spec) for p in proposed(tmp_path, "She asked for a response by January 15."))
+    found = proposed(tmp_path, "In April, the minister announced that the drawdown would be complete by September 11th.")
+    assert [str(p.date.spec) for p in found] == ["2025-04"]
