@@ -360,7 +360,7 @@ def segments(document: Document) -> list[Segment]:
         m = _SPEAKER.match(text[start:end])
         if m and (m.group(1).isupper() or m.group(1) == "Q"):
             label = " ".join(m.group(1).split())
-            # "PRESS SECRETARY JOHN F. KIRBY:" once, then "PRESS SECRETARY KIRBY:": one speaker, by surname
+            # "PRESS SECRETARY JANE Q. ROE:" once, then "PRESS SECRETARY ROE:": one speaker, by surname
             if label_is_speaker(label, sum(n for other, n in uses.items() if other.split()[-1] == label.split()[-1])):
                 speaker = m.group(1)
             else:  # a section's label ("SUMMARY:"): a heading, and no one speaks what follows
