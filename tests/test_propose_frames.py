@@ -518,3 +518,14 @@ def test_a_deadline_ahead_dates_nothing(tmp_path: Path) -> None:
     assert all("01-15" not in str(p.date.spec) for p in proposed(tmp_path, "She asked for a response by January 15."))
     found = proposed(tmp_path, "In April, the minister announced that the drawdown would be complete by September 11th.")
     assert [str(p.date.spec) for p in found] == ["2025-04"]
+
+
+@pytest.mark.parametrize("sentence", [
+    'The secretary called the decision "deeply unfortunate and irresponsible."',
+    "The delegate described the embargo as a gross violation of the Charter.",
+    "The representative said the embargo had no justification in this century.",
+    '"Walking away from the accord is a gift to polluters and a blow to workers," she said.',
+    "The group said the ban was a pretext to expel people seeking safety.",
+])  # fmt: skip
+def test_an_act_judged_in_so_many_words_is_criticised(sentence: str) -> None:
+    assert first_type(sentence) == "criticism"
