@@ -529,3 +529,14 @@ def test_a_deadline_ahead_dates_nothing(tmp_path: Path) -> None:
 ])  # fmt: skip
 def test_an_act_judged_in_so_many_words_is_criticised(sentence: str) -> None:
     assert first_type(sentence) == "criticism"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Phase-out of fossil fuel boilers in homes off the gas grid delayed from 2026 to 2035.",
+    "In November 2020, the plan brought the end date forward to 2030.",
+    "On July 8th, he moved that up, announcing that the mission would conclude on August 31st.",
+    "June 30, 2017: The secretary deferred accessions for six months.",
+    "The council postponed the fee by a year.",
+])  # fmt: skip
+def test_a_date_in_a_policy_moved_amends_it(sentence: str) -> None:
+    assert first_type(sentence) == "amended"
