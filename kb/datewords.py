@@ -403,7 +403,9 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                 by = True
             elif deadline and not named:
                 named = True
-            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year", name=named or target, by=by))
+            # "gives them until February 13 to …", "running until the end of 2022": the end of a span, not a happening
+            until = bool(_UNTIL_BEFORE.search(sentence[: m.start()]) or re.match(r"(?i)(?:until|till)\s", m.group(0)))
+            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year" or until, name=named or target, by=by))
     out = _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
     out = [_year_from_sentence(f, out, pub) for f in out]
     out = [_month_of_that_year(f, out, sentence, pub) for f in out]
@@ -418,6 +420,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|up to)\s+(?:the\s+)?(?:end\s+(?:of\s+)?)?$")
 _BY_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:end\s+(?:of\s+)?)?$")
 _DEADLINE_AFTER = re.compile(r"(?i)\s+(?:deadline|cut-?off|target date)\b")
 _FULL_DATE_RULES = ("month day year", "day month year", "iso date")

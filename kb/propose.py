@@ -418,7 +418,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 # A relative date counts when a verb of its own in the past governs it ("the strategy
                 # that the administration issued last year"), not a bare "today" or "now".
                 acted = f.date.basis == "relative" and _ACTED.search(sentence[max(0, f.start - 40) : f.start]) and f.date.spec != release_day.spec
-                if f.date.basis != "explicit" and f.rule != "anaphoric" and not acted or f.name or any(f.date.spec == d or f.date.spec.overlaps(d) and d.qualifier != "on_or_before" for d in stated_dates):
+                if f.date.basis != "explicit" and f.rule != "anaphoric" and not acted or f.name or f.span and f.rule != "span year" or any(f.date.spec == d or f.date.spec.overlaps(d) and d.qualifier != "on_or_before" for d in stated_dates):
                     continue
                 # The clause the date stands in tells what happened then, when it has a verb of its own
                 # ("In 2016 the board adopted the quota, and in 2020 it was suspended").

@@ -540,3 +540,11 @@ def test_an_act_judged_in_so_many_words_is_criticised(sentence: str) -> None:
 ])  # fmt: skip
 def test_a_date_in_a_policy_moved_amends_it(sentence: str) -> None:
     assert first_type(sentence) == "amended"
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("January 29, 2024 – The office revokes the licence and gives firms until February 13 to wind down.", ["2024-01-29"]),
+    ("In December 2020 it legislated to keep the program running until the end of 2022.", ["2020-12"]),
+])  # fmt: skip
+def test_the_end_of_a_span_is_no_event_of_its_own(tmp_path: Path, sentence: str, kept: list[str]) -> None:
+    assert sorted({str(p.date.spec) for p in proposed(tmp_path, sentence)}) == kept
