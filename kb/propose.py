@@ -366,8 +366,8 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if stated.basis != "explicit" and acted is None:
                 continue  # neither a policy verb nor a date: not an event
             # A relative date ("Last week", "three years ago") with a verb in the past tells of an act too.
-            found = [Frame("statement", "stated", 0.25, 0, ("frame:dated-sentence",))] if acted is None else \
-                [Frame("statement", "stated", 0.2, acted.start(), ("frame:relative-dated-act",))]
+            found = [Frame("amended", "decided", 0.25, 0, ("frame:dated-sentence",))] if acted is None else \
+                [Frame("amended", "decided", 0.2, acted.start(), ("frame:relative-dated-act",))]
         sentence_policies = policy_scores(sentence, known)
         stated_dates: list[DateSpec] = []
         first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None

@@ -548,3 +548,11 @@ def test_a_date_in_a_policy_moved_amends_it(sentence: str) -> None:
 ])  # fmt: skip
 def test_the_end_of_a_span_is_no_event_of_its_own(tmp_path: Path, sentence: str, kept: list[str]) -> None:
     assert sorted({str(p.date.spec) for p in proposed(tmp_path, sentence)}) == kept
+
+
+def test_a_dated_sentence_without_a_verb_frame_is_a_change_not_a_statement(tmp_path: Path) -> None:
+    # "statement" means an actor states something; a dated happening with no speech in it is not one
+    found = proposed(tmp_path, "The card followed in the East Kimberley in April 2016.")
+    assert found and found[0].type == "amended" and "frame:dated-sentence" in found[0].rules
+    said = proposed(tmp_path, "In April 2016, the minister said the card would stay.")
+    assert said and said[0].type == "statement"
