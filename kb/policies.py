@@ -64,6 +64,9 @@ def _title_like_name(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and not _DEICTIC.match(text)
 
 
+_BYLINE = re.compile(r"^(?:By|From|Contact|Written by|Author)\b[:\s]")
+
+
 def new_policy(document: Document, segs: list[Segment], owner: str | None, own: bool = False) -> tuple[str, str, str | None, str] | None:
     """A policy the document is about when none known matches: a verbatim phrase of the document
     (its title first) that names a policy, with an owner and a one-line description. A document
@@ -82,7 +85,10 @@ def new_policy(document: Document, segs: list[Segment], owner: str | None, own: 
             line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
             return slug(name, 6), name, owner, " ".join(line.split())[:200]
     for text in texts:
-        m = re.search(rf"((?:[A-Z][\w.'-]*\s+|of\s+|on\s+|for\s+|and\s+){{0,6}}{_POLICY_HEADS})\b", text)
+        if _BYLINE.match(text):
+            continue  # "By Jane Roe, Senior Policy Analyst": who wrote it, not what it is about
+        # The head ends the name: "Senior Policy Analyst" is a job, not a policy.
+        m = re.search(rf"((?:[A-Z][\w.'-]*\s+|of\s+|on\s+|for\s+|and\s+){{0,6}}{_POLICY_HEADS})\b(?!\s+[A-Z][a-z])", text)
         if m is None:
             m = re.search(r"\b((?:(?!(?:the|a|an|its|their|our|his|her|this|that|on|of|to)\b)[\w.'-]+\s+){1,3}(?:policy|program|ban|law|directive))\b", text)
         if m:

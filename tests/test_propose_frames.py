@@ -556,3 +556,11 @@ def test_a_dated_sentence_without_a_verb_frame_is_a_change_not_a_statement(tmp_p
     assert found and found[0].type == "amended" and "frame:dated-sentence" in found[0].rules
     said = proposed(tmp_path, "In April 2016, the minister said the card would stay.")
     assert said and said[0].type == "statement"
+
+
+def test_a_byline_s_job_title_is_no_policy(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "By Jane Roe, Senior Policy Analyst\n\n"
+                               "On Feb. 21, the minister announced that the country was suspending its participation in "
+                               "the Strategic Arms Reduction Treaty.")  # fmt: skip
+    names = {name for p in found for _key, name, *_rest in p.new_policies}
+    assert names == {"Strategic Arms Reduction Treaty"}, names
