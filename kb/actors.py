@@ -29,7 +29,8 @@ _NOT_ACTOR_HEADS = frozenset(
     "Manual Plan Initiative Agreement Accord Declaration Summit Session Meeting Hearing Bill Order Code Rule Rules "
     "Budget Fund Aid Assistance Engagement Briefing Transcript Note Notes Edition Article Section Chapter Page "
     "Capabilities Plans Awareness Safety Production Stockpiling Transfer Prohibition Mission Success "
-    "Regulation Regulations Requirements Standards Provisions Guidelines Controls".split()
+    "Regulation Regulations Requirements Standards Provisions Guidelines Controls Goals Charter Principles Purposes "
+    "Integrity Sovereignty Services Imports Exports Investments Investment Sanctions Licence License".split()
 )
 _ORG_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission)\b", "agency"),
@@ -79,9 +80,14 @@ def acronyms(texts: list[str]) -> dict[str, str]:
 _TITLED_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|SEN|REP|AMB|SENATOR|REPRESENTATIVE|CONGRESSMAN|CONGRESSWOMAN|SECRETARY|MINISTER|AMBASSADOR|GENERAL|ADMIRAL|JUDGE|GOVERNOR|CHAIRMAN|CHAIRWOMAN|DIRECTOR|COMMISSIONER)\.?\s+\S")
 
 
+_PLURAL_TITLES = frozenset("Ministers Senators Representatives Members Secretaries Ambassadors Governors Judges Leaders Officials".split())
+
+
 def kind_of(name: str) -> str:
     if _OFFICE.match(name):
         return "office"
+    if name.split()[-1] in _PLURAL_TITLES:
+        return "group"  # "G7 Finance Ministers", "Republican Senators"
     if _COLLECTIVE.fullmatch(name):
         return "organisation"
     for pattern, kind in _ORG_KINDS:
@@ -114,10 +120,24 @@ def surname_index(known: Known) -> dict[str, str]:
     return {s: next(iter(keys)) for s, keys in by.items() if len(keys) == 1}
 
 
+_QUOTED_TITLE = re.compile(r"[\u201c\"]([^\u201d\"]{12,})[\u201d\"]")
+
+
+def _title_case(text: str) -> bool:
+    """Three or more long words, most of them capitalised: a title, not prose."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def names_in(sentence: str) -> list[tuple[int, str]]:
     """Capitalised names of a sentence, titles stripped, places, dates and fragments rejected."""
     out = []
+    # A title in quotation marks names an instrument or a report, not who acts: "Prohibiting Certain
+    # Imports, Exports, and New Investments With Respect to Continued … Aggression".
+    titles_quoted = [(q.start(), q.end()) for q in _QUOTED_TITLE.finditer(sentence) if _title_case(q.group(1))]
     for m in _NAME.finditer(sentence):
+        if any(a <= m.start() < b for a, b in titles_quoted):
+            continue
         words = m.group(1).split()
         start = m.start()
         titles: list[str] = []
@@ -139,6 +159,8 @@ def names_in(sentence: str) -> list[tuple[int, str]]:
                 words = words[inner[-1] + 1 :]
         while words and words[-1] in ("of", "for", "on", "and", "the"):
             words = words[:-1]
+        while words and words[0] in ("of", "for", "on", "and", "the", "to"):
+            words = words[1:]  # what a stripped title was of: "Members of Congress" leaves no name
         if words and words[-2:-1] == ["of"] and words[-1] == "the":
             words = words[:-2]
         if re.search(r"(?i)\b(?:order|act|rule|law|directive|proclamation|memorandum|decree)\b[^()]{0,40}\(\s*$", sentence[: m.start()]):

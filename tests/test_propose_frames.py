@@ -564,3 +564,13 @@ def test_a_byline_s_job_title_is_no_policy(tmp_path: Path) -> None:
                                "the Strategic Arms Reduction Treaty.")  # fmt: skip
     names = {name for p in found for _key, name, *_rest in p.new_policies}
     assert names == {"Strategic Arms Reduction Treaty"}, names
+
+
+def test_names_inside_a_quoted_title_or_after_a_stripped_title_are_no_actors() -> None:
+    from kb.actors import kind_of, names_in
+
+    quoted = names_in('Executive Order 14071, "Prohibiting New Investment in and Certain Services to the Republic '
+                      'in Response to Continued Aggression," was signed by Janet Roe.')  # fmt: skip
+    assert [n for _pos, n in quoted] == ["Janet Roe"]
+    assert names_in("Members of Congress from both parties said the deadline should not stand.") == []
+    assert kind_of("Finance Ministers") == "group" and kind_of("Ana Okafor") == "person"
