@@ -83,8 +83,9 @@ _DESCRIBES = re.compile(r"(?i)\b(?:treaty|convention|agreement|protocol|accord|l
 # The infinitive after "(it is the) policy (of X) to …" states what the policy is, not an act.
 _POLICY_CONTENT = re.compile(r"(?i)\b(?:is|are|remains?|be|as)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?-i:[A-Z][\w.]*\s+)*policy(?:\s+of\s+[^,;:]{2,60}?)?\s+(?:not\s+)?to\b[^,;:]*$")
 # What a bill or proposal would do ("a bill on Wednesday that would restore …", "a measure to ban …").
-_BILL_CONTENT = re.compile(r"(?i)\b(?:bill|resolution|legislation|measure|amendment|proposal|petition)\b[^,;:]{0,40}?\b(?:that|which) would\s+(?:not\s+)?(?:\w+\s+){0,2}$|\b(?:bill|legislation|measure|resolution|amendment|proposal|petition)s?\s+(?:to\s+(?:\w+\s+){0,2})?$|\b(?:bill|legislation|measure|resolution|amendment|proposal|petition)s?\b[^,;:.]{0,80}\b\w+ing\b[^,;:.]{0,80}\b(?:and\s+)?$")
+_BILL_CONTENT = re.compile(r"(?i)\b(?:bill|resolution|legislation|measure|amendment|proposal|petition)\b[^,;:]{0,40}?\b(?:that|which) would\s+(?:not\s+)?(?:\w+\s+){0,2}$|\b(?:bill|legislation|measure|resolution|amendment|proposal|petition)s?\s+to\s+(?:\w+\s+){0,2}$|\b(?:bill|legislation|measure|resolution|amendment|proposal|petition)s?\b[^,;:.]{0,80}\b\w+ing\b[^,;:.]{0,80}\b(?:and\s+)?$")
 # "A bill that would … was introduced": a bill is introduced, no policy is.
+_BILL_BEFORE = re.compile(r"(?i)\b(?:bill|legislation|measure|resolution|amendment|proposal|petition)s?\s+$")
 _BILL_INTRODUCED = re.compile(r"(?i)\b(?:bill|resolution|legislation|measure|amendment)s?\b[^;]{0,80}\b(?:was|were|been|is|are|being)\s+$")
 CLAUSE_END = re.compile(r";|\s[\u2014\u2013-]{1,2}\s|,\s(?:and|but|while|whereas|although|though|which|who|as)\b")
 
@@ -136,7 +137,9 @@ def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] 
         if _POLICY_CONTENT.search(sentence, 0, m.start()):
             skipped = ("frame-skip:policy-content",)
             continue
-        if _BILL_CONTENT.search(sentence, max(0, m.start() - 80), m.start()) or (
+        # "a bill banning …" is its content; "the measures hampered …" is what they did
+        bare = _BILL_BEFORE.search(sentence, max(0, m.start() - 80), m.start()) and re.match(r"\w+ing\b|to\s", m.group(0))
+        if bare or _BILL_CONTENT.search(sentence, max(0, m.start() - 80), m.start()) or (
                 m.group(0).lower().startswith("introduc") and _BILL_INTRODUCED.search(sentence, 0, m.start())):
             skipped = ("frame-skip:bill-content",)
             continue

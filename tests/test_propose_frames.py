@@ -574,3 +574,9 @@ def test_names_inside_a_quoted_title_or_after_a_stripped_title_are_no_actors() -
     assert [n for _pos, n in quoted] == ["Janet Roe"]
     assert names_in("Members of Congress from both parties said the deadline should not stand.") == []
     assert kind_of("Finance Ministers") == "group" and kind_of("Ana Okafor") == "person"
+
+
+def test_a_verb_after_measures_is_what_they_did_a_gerund_after_a_bill_its_content() -> None:
+    assert first_type("The representative said the measures hampered the island's efforts.") == "criticism"
+    assert first_type("The senator introduced a bill banning the sale of the mines.") == "statement"
+    assert first_type("The senator introduced legislation to repeal the ban.") == "statement"
