@@ -21,6 +21,9 @@ TITLES = frozenset(
     "Senators Representatives Ministers Members Secretaries Ambassadors Governors Judges Messrs "
     "Commissioner Administrator Councillor Councilor Councilman Councilwoman Speaker Leader Majority Minority Premier Chancellor".split()
 )
+# Words that qualify a title rather than being one: "Foreign" in "Foreign Minister", and in "Foreign Assets Control".
+_MODIFIERS = frozenset("Foreign National Security Defense Press Air Force Army Navy Marine Joint Special Prime Deputy Assistant Acting "
+                       "Under Vice Then Former Performing Duties Chief Staff Chiefs Rear The Of".split())
 # Heads of names that are not actors: documents, events, places, periods, things.
 _NOT_ACTOR_HEADS = frozenset(
     "Policy Policies Act Law Year Register Sheet Report Statement Convention Treaty Protocol Conference Program "
@@ -102,7 +105,10 @@ def _fuzzy_actor(name: str, known: Known) -> str | None:
         return None
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(name, list(known.actors), scorer=fuzz.token_set_ratio, score_cutoff=90)
+    # A known one-word alias is a subset of any name that contains it ("Baker" of "Baker Street
+    # Coalition"): only names of two words or more, of the same kind, are variants.
+    names = [n for n in known.actors if len(n.split()) >= 2 and known.actors[n][2] == kind_of(name)]
+    best = process.extractOne(name, names, scorer=fuzz.token_set_ratio, score_cutoff=90)
     return known.actors[best[0]][0] if best else None
 
 
@@ -154,7 +160,7 @@ def names_in(sentence: str) -> list[tuple[int, str]]:
         else:
             # A title inside the name ends what qualifies it: "New York Gov. Kathy Hochul",
             # "Ukrainian Foreign Minister Andrii Sybiha".
-            inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in TITLES and w not in ("of", "Of")]
+            inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in TITLES and w.rstrip(".") not in _MODIFIERS and w not in ("of", "Of")]
             if inner and all(w[0].isupper() for w in words[inner[-1] + 1 :]) and kind_of(" ".join(words[inner[-1] + 1 :])) == "person":
                 words = words[inner[-1] + 1 :]
         while words and words[-1] in ("of", "for", "on", "and", "the"):
@@ -185,6 +191,12 @@ def names_in(sentence: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def _IN_LONGER_NAME(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a capitalised word stands next to another capitalised word (not at a sentence's start)."""
+    before = re.search(r"([A-Z][\w.'-]*)\s+$", sentence[: m.start()])
+    return bool(re.match(r"\s+[A-Z][a-z]", sentence[m.end():]) or before and before.group(1) not in NOT_NAMES and before.group(1).rstrip(".") not in TITLES)
+
+
 def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | None, surnames: dict[str, str],
             doc_names: dict[str, str], short: dict[str, str] | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:  # fmt: skip
     """Actors of a sentence with roles from its structure: before the verb the actor, after "to" the
@@ -193,6 +205,8 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
     taken: list[tuple[int, int]] = []
     for name, (key, _n, _k) in sorted(known.actors.items(), key=lambda kv: -len(kv[0])):
         for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence):
+            if re.fullmatch(r"[A-Z][a-z]+", name) and _IN_LONGER_NAME(sentence, m):
+                continue  # a known surname as a word of a longer name: "the Baker Street Coalition"
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), key, None))
@@ -212,6 +226,8 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
         found.append((pos, key, name if key in [k for k, _n, _kind in new] else None))
     # A lone surname of a known person ("Rossi said"), and a transcript's speaker.
     for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
+        if _IN_LONGER_NAME(sentence, m):
+            continue  # not a word of a longer name: "the Baker Street Coalition" is no Mr Baker
         key = surnames.get(m.group(1).lower())
         if key and not any(a <= m.start() < b for a, b in taken) and key not in [k for _p, k, _n in found]:
             found.append((m.start(), key, None))

@@ -42,7 +42,7 @@ def policy_scores(text: str, known: Known) -> dict[str, float]:
     return scores
 
 
-_POLICY_HEADS = r"(?:Policy|Policies|Program|Programme|Act|Law|Directive|Ban|Moratorium|Regulations?|Rule|Treaty|Convention|Agreement|Strategy|Initiative|Doctrine|Order|Decree|Guidelines)"
+_POLICY_HEADS = r"(?:Policy|Policies|Program|Programme|Act|Law|Directive|Ban|Moratorium|Regulations?|Rule|Treaty|Convention|Agreement|Strategy|Initiative|Doctrine|Order|Decree|Guidelines|Cap|Embargo|Mandate|Tariffs?|Sanctions|Quotas?|Scheme)"
 
 
 # Words that point at a thing instead of naming it: "Today's rule", "this order", "such a policy".
@@ -76,15 +76,16 @@ def new_policy(document: Document, segs: list[Segment], owner: str | None, own: 
     if titled and _title_like_name(titled) and len(titled.split()) >= 2:
         line = next((s.text for s in segs if s.kind == "sentence" and "voice:own-act" in {r for f in frames(s.text) for r in f.rules}), document.title)
         return slug(titled, 6), titled, owner, " ".join(line.split())[:200]
+    # The title first, then the text in order: in each, an owner's policy ("Ruritania's arms policy"),
+    # else a capitalised name ending in a policy's head word.
     for text in texts:
         m = re.search(rf"\b(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['\u2019]s\s+(?:[\w-]+\s+){{0,3}}(?i:{_POLICY_HEADS})\b", text)
         if m and _DEICTIC.match(m.group(0)):
             m = None  # "Today's rule" points at the document; it names nothing
         if m:
-            name = m.group(0).strip()
+            name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0).strip())
             line = next((s.text for s in segs if s.kind == "sentence" and name.lower() in s.text.lower()), text)
             return slug(name, 6), name, owner, " ".join(line.split())[:200]
-    for text in texts:
         if _BYLINE.match(text):
             continue  # "By Jane Roe, Senior Policy Analyst": who wrote it, not what it is about
         # The head ends the name: "Senior Policy Analyst" is a job, not a policy.

@@ -580,3 +580,23 @@ def test_a_verb_after_measures_is_what_they_did_a_gerund_after_a_bill_its_conten
     assert first_type("The representative said the measures hampered the island's efforts.") == "criticism"
     assert first_type("The senator introduced a bill banning the sale of the mines.") == "statement"
     assert first_type("The senator introduced legislation to repeal the ban.") == "statement"
+
+
+def test_a_known_surname_inside_a_longer_name_is_not_that_person() -> None:
+    from kb.actors import actors_in, names_in
+
+    known = Known(actors={"Ada Baker": ("ada-baker", "Ada Baker", "person"), "Baker": ("ada-baker", "Ada Baker", "person")})
+    sentence = "The commitment was made by the G7 and the Baker Street Coalition."
+    actors, _new = actors_in(sentence, None, known, None, {"baker": "ada-baker"}, {})
+    assert "ada-baker" not in [k for k, _r in actors]
+    # "Foreign" qualifies a title; in an office's name it is a word of the name
+    assert [n for _p, n in names_in("The Treasury's Office of Foreign Assets Control issued it.")] == ["Office of Foreign Assets Control"]
+
+
+def test_a_new_policy_is_named_from_the_title_before_the_body(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"<TITLE>Price Cap on Seaborne Crude Takes Effect</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n"
+                    "<URL>https://example.org/x</URL>\n<AUTHOR>a</AUTHOR>\n<CONTENT>\nThe bloc's ban on imports of seaborne crude, "
+                    "agreed in June, also takes effect today.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    names = {name for p in propose(parse_document(path), Known()) for _key, name, *_rest in p.new_policies}
+    assert names == {"Price Cap"}, names
