@@ -600,3 +600,11 @@ def test_a_new_policy_is_named_from_the_title_before_the_body(tmp_path: Path) ->
                     "agreed in June, also takes effect today.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
     names = {name for p in propose(parse_document(path), Known()) for _key, name, *_rest in p.new_policies}
     assert names == {"Price Cap"}, names
+
+
+@pytest.mark.parametrize("sentence", [
+    "At their summit in June, the leaders agreed to explore a price cap on crude oil.",
+    "The ministry is studying whether to lift the ban.",
+])  # fmt: skip
+def test_exploring_or_studying_whether_is_deliberation(sentence: str) -> None:
+    assert first_type(sentence) == "deliberation"
