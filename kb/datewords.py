@@ -345,11 +345,6 @@ def anaphora(sentence: str, reference: StatedDate, rule: str) -> list[Found]:
     return [Found(m.start(), m.end(), told, rule) for m in _ANAPHORA.finditer(sentence) if (told := _told(m, reference)) is not None]
 
 
-def anaphoric(sentence: str, reference: StatedDate) -> StatedDate | None:
-    """The first date the sentence tells from another one ("The next day, …"), resolved against `reference`."""
-    return next((told for m in _ANAPHORA.finditer(sentence) if (told := _told(m, reference)) is not None), None)
-
-
 def _truncate(day: PartialDate, unit: str) -> PartialDate:
     """The day, month or year a date falls in ("that same year" of 2019-03-04 is 2019)."""
     if unit == "year":

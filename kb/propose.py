@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kb.actors import NOT_NAMES, TITLES, acronyms, actors_in, kind_of, names_in, slug, surname_index
 from kb.dates import DateSpec, PartialDate
-from kb.datewords import FUTURE, Found, StatedDate, anaphora, anaphoric, attached, find_all, publication_day
+from kb.datewords import FUTURE, Found, StatedDate, anaphora, attached, find_all, publication_day
 from kb.documents import Document
 from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
 from kb.known import Known, KnownEvent
@@ -173,12 +173,6 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
         return no_date, "date:prior-reference"
     if carried is not None and _REFERS_BACK.match(sentence):
         return carried, "date:carried-from-paragraph"
-    told = anaphoric(sentence, carried) if carried is not None else None
-    if told is not None:
-        return told, "date:anaphoric-from-paragraph"  # "The next day, …" after a dated sentence
-    told = anaphoric(sentence, before_paragraph) if before_paragraph is not None and carried is None else None
-    if told is not None:
-        return told, "date:anaphoric-from-previous-paragraph"  # a paragraph opening "The next day, …"
     if frame is not None and anchor is not None:
         verb = sentence[anchor : anchor + 25].split()[0].lower()
         if frame.type == "reaffirmed" and not verb.endswith("ed"):
