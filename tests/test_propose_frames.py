@@ -10,18 +10,22 @@ import pytest
 
 from kb.datewords import find_all
 from kb.dates import PartialDate
-from kb.documents import parse_document
+from kb.documents import Document, parse_document
 from kb.propose import Known, Proposal, frames, propose
 from kb.vocabulary import STATE_CHANGING_TYPES
 
 PUB = "2025-06-20"  # a Friday
 
 
-def proposed(tmp_path: Path, content: str) -> list[Proposal]:
+def document(tmp_path: Path, content: str, title: str = "t", author: str = "a") -> Document:
     path = tmp_path / "doc.txt"
-    path.write_text(f"<TITLE>t</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
-                    f"<AUTHOR>a</AUTHOR>\n<CONTENT>\n{content}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    return propose(parse_document(path), Known())
+    path.write_text(f"<TITLE>{title}</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
+                    f"<AUTHOR>{author}</AUTHOR>\n<CONTENT>\n{content}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    return parse_document(path)
+
+
+def proposed(tmp_path: Path, content: str) -> list[Proposal]:
+    return propose(document(tmp_path, content), Known())
 
 
 def first_type(sentence: str) -> str | None:
@@ -204,15 +208,12 @@ def test_a_possessive_date_names_a_thing_and_a_quote_opens_its_sentence(tmp_path
 
 
 def test_the_document_s_own_author_speaks_on_its_day_others_on_or_before(tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(f"<TITLE>Roe, Vance Introduce Harbour Bill</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n"
-                    "<AUTHOR>Office of Senator Ada Roe</AUTHOR>\n<CONTENT>\n"
-                    "\"The decision was a serious mistake,\" Senator Roe said.\n\n\"It was a mistake,\" Senator Vance said.\n\n"
-                    "\"It was reckless,\" the mayor said.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    dates = {p.quote.split('"')[1][:6]: str(p.date.spec) for p in propose(parse_document(path), Known()) if p.type == "criticism"}
+    doc = document(tmp_path, "\"The decision was a serious mistake,\" Senator Roe said.\n\n\"It was a mistake,\" Senator Vance said.\n\n"
+                             "\"It was reckless,\" the mayor said.", title="Roe, Vance Introduce Harbour Bill", author="Office of Senator Ada Roe")  # fmt: skip
+    dates = {p.quote.split('"')[1][:6]: str(p.date.spec) for p in propose(doc, Known()) if p.type == "criticism"}
     assert dates == {"The de": PUB, "It was": dates["It was"]} or dates.get("The de") == PUB
     assert dates.get("The de") == PUB
-    mayor = [str(p.date.spec) for p in propose(parse_document(path), Known()) if "mayor" in p.quote]
+    mayor = [str(p.date.spec) for p in propose(doc, Known()) if "mayor" in p.quote]
     assert mayor == [f"on or before {PUB}"]
 
 
@@ -394,11 +395,9 @@ def test_a_quotation_after_x_said_is_x_s_statement_on_the_release_s_day(tmp_path
 def test_a_quoted_paragraph_of_several_sentences_is_cut_into_them(tmp_path: Path) -> None:
     from kb.sentences import segments
 
-    path = tmp_path / "doc.txt"
-    path.write_text(f"<TITLE>t</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n<AUTHOR>a</AUTHOR>\n"
-                    "<CONTENT>\n\"Moving the date gives drivers more time to switch. The vehicle mandate will go ahead as planned. "
-                    "From January 2026, a fifth of new cars must be electric.\"\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    texts = [s.text for s in segments(parse_document(path)) if s.kind == "sentence"]
+    doc = document(tmp_path, "\"Moving the date gives drivers more time to switch. The vehicle mandate will go ahead as planned. "
+                             "From January 2026, a fifth of new cars must be electric.\"")  # fmt: skip
+    texts = [s.text for s in segments(doc) if s.kind == "sentence"]
     assert texts == ['"Moving the date gives drivers more time to switch.', "The vehicle mandate will go ahead as planned.",
                      'From January 2026, a fifth of new cars must be electric."']  # fmt: skip
 
@@ -503,12 +502,10 @@ def test_a_date_told_inside_a_sentence_from_the_sentence_before(tmp_path: Path) 
 def test_a_transcript_label_with_a_full_name_initials_or_a_nickname_is_a_speaker(tmp_path: Path) -> None:
     from kb.sentences import segments
 
-    path = tmp_path / "doc.txt"
-    path.write_text(f"<TITLE>t</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n<URL>https://example.org/x</URL>\n<AUTHOR>a</AUTHOR>\n"
-                    "<CONTENT>\nPRESS SECRETARY JOHN F. KIRBY: Good morning. The mission stays.\n\n"
-                    "MAJ. GEN. WILLIAM D. \"HANK\" TAYLOR: Flights continue.\n\nQ: When?\n\nPRESS SECRETARY KIRBY: Soon.\n\n"
-                    "GEN. TAYLOR: Today.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    speakers = [s.speaker for s in segments(parse_document(path)) if s.kind == "sentence"]
+    doc = document(tmp_path, "PRESS SECRETARY JOHN F. KIRBY: Good morning. The mission stays.\n\n"
+                             "MAJ. GEN. WILLIAM D. \"HANK\" TAYLOR: Flights continue.\n\nQ: When?\n\nPRESS SECRETARY KIRBY: Soon.\n\n"
+                             "GEN. TAYLOR: Today.")  # fmt: skip
+    speakers = [s.speaker for s in segments(doc) if s.kind == "sentence"]
     assert speakers == ["PRESS SECRETARY JOHN F. KIRBY", "PRESS SECRETARY JOHN F. KIRBY", 'MAJ. GEN. WILLIAM D. "HANK" TAYLOR',
                         "Q", "PRESS SECRETARY KIRBY", "GEN. TAYLOR"]  # fmt: skip
 
@@ -594,11 +591,9 @@ def test_a_known_surname_inside_a_longer_name_is_not_that_person() -> None:
 
 
 def test_a_new_policy_is_named_from_the_title_before_the_body(tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(f"<TITLE>Price Cap on Seaborne Crude Takes Effect</TITLE>\n<PUBLISHED_DATE>{PUB}</PUBLISHED_DATE>\n"
-                    "<URL>https://example.org/x</URL>\n<AUTHOR>a</AUTHOR>\n<CONTENT>\nThe bloc's ban on imports of seaborne crude, "
-                    "agreed in June, also takes effect today.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    names = {name for p in propose(parse_document(path), Known()) for _key, name, *_rest in p.new_policies}
+    doc = document(tmp_path, "The bloc's ban on imports of seaborne crude, agreed in June, also takes effect today.",
+                   title="Price Cap on Seaborne Crude Takes Effect")  # fmt: skip
+    names = {name for p in propose(doc, Known()) for _key, name, *_rest in p.new_policies}
     assert names == {"Price Cap"}, names
 
 
