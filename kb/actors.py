@@ -191,7 +191,7 @@ def names_in(sentence: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-def _IN_LONGER_NAME(sentence: str, m: re.Match[str]) -> bool:
+def _in_longer_name(sentence: str, m: re.Match[str]) -> bool:
     """Whether a capitalised word stands next to another capitalised word (not at a sentence's start)."""
     before = re.search(r"([A-Z][\w.'-]*)\s+$", sentence[: m.start()])
     return bool(re.match(r"\s+[A-Z][a-z]", sentence[m.end():]) or before and before.group(1) not in NOT_NAMES and before.group(1).rstrip(".") not in TITLES)
@@ -205,7 +205,7 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
     taken: list[tuple[int, int]] = []
     for name, (key, _n, _k) in sorted(known.actors.items(), key=lambda kv: -len(kv[0])):
         for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", sentence):
-            if re.fullmatch(r"[A-Z][a-z]+", name) and _IN_LONGER_NAME(sentence, m):
+            if re.fullmatch(r"[A-Z][a-z]+", name) and _in_longer_name(sentence, m):
                 continue  # a known surname as a word of a longer name: "the Baker Street Coalition"
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append((m.start(), m.end()))
@@ -226,7 +226,7 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
         found.append((pos, key, name if key in [k for k, _n, _kind in new] else None))
     # A lone surname of a known person ("Rossi said"), and a transcript's speaker.
     for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
-        if _IN_LONGER_NAME(sentence, m):
+        if _in_longer_name(sentence, m):
             continue  # not a word of a longer name: "the Baker Street Coalition" is no Mr Baker
         key = surnames.get(m.group(1).lower())
         if key and not any(a <= m.start() < b for a, b in taken) and key not in [k for _p, k, _n in found]:
