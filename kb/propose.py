@@ -297,6 +297,25 @@ def _evidence(seg: Segment, sentence: str, at: int, text: str) -> tuple[int, int
     return seg.lines[0]
 
 
+# A finite verb: an auxiliary or modal, or a verb in the past or the third person present.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|did|does|remains?|continues?)\b|\b[a-z]{3,}(?:ed|es)\b|\b[a-z]{2,}[^s\W]s\b")
+_COMMITS = re.compile(r"(?i)\b(?:will|shall|would|is to|are to)\b")
+
+
+def _actor_fact(sentence: str, known: Known, surnames: dict[str, str], doc_names: dict[str, str],
+                short: dict[str, str]) -> Frame | None:
+    """An undated sentence with no policy verb still tells of something when an actor it names does
+    or is something in it ("The agency has not published the data.", "The envoy will lead the
+    delegation."): a commitment is a statement, the rest a state of affairs reported. Lead-ins to a
+    list or a quotation, questions, and a transcript speaker's talk naming no one are not."""
+    if sentence.rstrip().endswith((":", "?")) or not _FINITE.search(sentence):
+        return None
+    if not actors_in(sentence, None, known, None, surnames, doc_names, short)[0]:
+        return None
+    kind = "statement" if _COMMITS.search(sentence) else "report"
+    return Frame(kind, "stated", 0.1, 0, ("frame:undated-actor-sentence",))
+
+
 def propose(document: Document, known: Known) -> list[Proposal]:
     """Proposed events for a document, likely policy-state changes first."""
     published = document.published
@@ -357,11 +376,15 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         if not found:
             stated, date_rule = _date_and_rule(sentence, published, None)
             acted = _ACTED.search(sentence) if stated.basis == "relative" else None
-            if stated.basis != "explicit" and acted is None:
-                continue  # neither a policy verb nor a date: not an event
-            # A relative date ("Last week", "three years ago") with a verb in the past tells of an act too.
-            found = [Frame("amended", "decided", 0.25, 0, ("frame:dated-sentence",))] if acted is None else \
-                [Frame("amended", "decided", 0.2, acted.start(), ("frame:relative-dated-act",))]
+            if stated.basis == "explicit":
+                found = [Frame("amended", "decided", 0.25, 0, ("frame:dated-sentence",))]
+            elif acted is not None:
+                # A relative date ("Last week", "three years ago") with a verb in the past tells of an act too.
+                found = [Frame("amended", "decided", 0.2, acted.start(), ("frame:relative-dated-act",))]
+            elif (fact := _actor_fact(sentence, known, surnames, doc_names, short)) is not None:
+                found = [fact]
+            else:
+                continue  # no policy verb, no date, no actor doing anything: not an event
         sentence_policies = policy_scores(sentence, known)
         stated_dates: list[DateSpec] = []
         first: tuple[Frame, str, StatedDate, float, list[str], list[tuple[str, str]], list[tuple[str, str, str]], int, int] | None = None

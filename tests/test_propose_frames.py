@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb.datewords import find_all
-from kb.dates import PartialDate
+from kb.dates import DateSpec, PartialDate
 from kb.documents import Document, parse_document
 from kb.propose import Known, Proposal, frames, propose
 from kb.vocabulary import STATE_CHANGING_TYPES
@@ -581,3 +581,22 @@ def test_a_new_policy_is_named_from_the_title_before_the_body(tmp_path: Path) ->
 ])  # fmt: skip
 def test_the_seventh_pass_s_frames(sentence: str, etype: str | None) -> None:
     assert first_type(sentence) == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The Fisheries Agency has not published the catch data.", "report"),
+    ("Minister Dana Okafor will lead the delegation to the summit.", "statement"),
+    ("The Coastal Alliance dropped its objection.", "report"),
+    # no actor, a lead-in to a list, a question: nothing
+    ("The catch has fallen sharply.", None),
+    ("Through this assistance, the Fisheries Agency has:", None),
+    ("Will the Fisheries Agency publish the catch data?", None),
+])  # fmt: skip
+def test_an_undated_sentence_tells_of_an_event_when_an_actor_it_names_does_something(
+    tmp_path: Path, sentence: str, etype: str | None
+) -> None:
+    found = proposed(tmp_path, sentence)
+    assert [p.type for p in found] == ([etype] if etype else [])
+    if etype:
+        assert "frame:undated-actor-sentence" in found[0].rules
+        assert found[0].date.spec.overlaps(DateSpec.parse(PUB)) and found[0].confidence <= 0.2
