@@ -10,7 +10,7 @@ structure (kb.sentences), and names from the knowledge base itself (kb.actors, k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.actors import NOT_NAMES, TITLES, acronyms, actors_in, kind_of, names_in, slug, surname_index
 from kb.dates import DateSpec, PartialDate
@@ -19,7 +19,7 @@ from kb.documents import Document
 from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
 from kb.known import Known, KnownEvent
 from kb.policies import instrument_title, new_policy, policy_scores
-from kb.sentences import Segment, segments
+from kb.sentences import Segment, segments, shouting, truecased
 from kb.vocabulary import STATE_CHANGING_TYPES
 
 __all__ = ["FRAMES", "Known", "KnownEvent", "Proposal", "StatedDate", "find_date", "frames", "known_from", "propose", "proposals_yaml", "sentences"]
@@ -289,7 +289,7 @@ def _evidence(seg: Segment, sentence: str, at: int, text: str) -> tuple[int, int
     pos = 0
     for a, b in seg.lines:
         piece = " ".join(text[a:b].split())
-        i = sentence.find(piece[:20], max(0, pos - 1))
+        i = sentence.lower().find(piece[:20].lower(), max(0, pos - 1))
         if i >= 0 and i <= at < i + len(piece) + 1:
             return a, b
         if i >= 0:
@@ -320,7 +320,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     """Proposed events for a document, likely policy-state changes first."""
     published = document.published
     text = document.text
-    segs = segments(document)
+    # All-capital passages are read in ordinary case, the knowledge base's names written as it writes them.
+    names = [*(name for name, _v in known.actors.items()), *(name for name, _v in known.policies.items())]
+    segs = [replace(s, text=truecased(s.text, names)) if shouting(s.text) else s for s in segments(document)]
     surnames = surname_index(known)
     doc_names: dict[str, str] = {}
     for s in segs:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from kb.documents import Document
@@ -198,9 +199,10 @@ def _prose(text: str, lo: int, hi: int, speaker: str | None, item: bool = False)
             b -= 1
         if a < b:
             piece = norm[a:b]
-            open_item = item and len(piece.split()) >= 4 and not _title_like(piece)
+            read = piece.lower() if shouting(piece) else piece  # all in capitals, case tells nothing
+            open_item = item and len(piece.split()) >= 4 and not _title_like(read)
             kind = "sentence" if _CLOSED.search(piece) or len(piece.split()) > 25 or open_item else "heading"
-            if is_dateline(piece):
+            if is_dateline(read):
                 kind = "dateline"
             out.append(Segment(pos[a], pos[b - 1] + 1, piece, kind, speaker, item=item))
     return out
@@ -315,6 +317,34 @@ def _columns(text: str, block: list[tuple[int, int]], heading_lines: int, bigram
     return out
 
 
+_MONTHS_AND_DAYS = ("January February March April May June July August September October November December "
+                    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
+
+
+def shouting(text: str) -> bool:
+    """Whether a passage is written all in capitals (a cable, a military message, a shouted heading)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def truecased(text: str, names: Iterable[str] = ()) -> str:
+    """An all-capital sentence in ordinary case, for reading it: lower case but for its first letter
+    (and a quotation's), dotted abbreviations ("E.U."), months and weekdays, and the given names wherever they
+    stand ("MINISTRY OF FISHERIES" as the gazetteer writes it). Same length: offsets still hold."""
+    chars = [c.lower() if len(c.lower()) == 1 else c for c in text]
+    lowered = "".join(chars)
+    for m in re.finditer(r"\b(?:[A-Za-z]\.){2,}", text):  # E.U., D.C.
+        chars[m.start() : m.end()] = text[m.start() : m.end()]
+    for name in [*_MONTHS_AND_DAYS, *sorted(names, key=len, reverse=True)]:
+        if len(name) < 2 or name.lower() == name:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
+            chars[m.start() : m.end()] = name
+    for m in re.finditer(r"(?:^|(?<!\S)[\"\u201c(])([a-z])", lowered):
+        chars[m.start(1)] = chars[m.start(1)].upper()
+    return "".join(chars)
+
+
 def segments(document: Document) -> list[Segment]:
     """The document's <CONTENT> as sentences and headings, in reading order."""
     text, lo, hi = document.text, document.content.start, document.content.end
@@ -339,14 +369,16 @@ def segments(document: Document) -> list[Segment]:
     speaker: str | None = None  # a transcript's speaker holds until the next label
     for para in paragraphs:
         # Short title-like lines opening a paragraph are headings (a date line, a title above a quote).
-        # A line that the next or the one after continues in lowercase is prose, not a heading.
+        # A line that the next or the one after continues in lowercase (or with "(", ",") is prose, not a heading.
         said = [" ".join(text[a:b].split()) for a, b in para]
+        if shouting(" ".join(said)):
+            said = [line.lower() for line in said]  # all in capitals: case tells no heading from prose
         head = 0
         while (
             head < len(para) - 1
             and not _TERMINAL.search(said[head])
             and (_title_like(said[head]) or len(said[head].split()) <= 4)
-            and not any(later[0].islower() for later in said[head + 1 : head + 3])
+            and not any(later[0].islower() or later[0] in "(,;" for later in said[head + 1 : head + 3])
             and said[head].split()[-1].lower() not in _FUNCTION  # a heading does not stop mid-phrase
         ):
             head += 1

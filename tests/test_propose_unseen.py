@@ -4,6 +4,7 @@ rule, an executive order, a congressional hearing (made-up documents in tests/fi
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from helpers import FIXTURES, ok
 
 from kb.documents import parse_document
 from kb.propose import Known, Proposal, propose
-from kb.sentences import label_is_speaker, segments
+from kb.sentences import label_is_speaker, segments, shouting, truecased
 from kb.sources import _guess_kind
 
 UNSEEN = FIXTURES / "unseen"
@@ -186,3 +187,42 @@ def test_the_day_an_own_act_takes_effect_is_linked_to_it(tmp_path: Path) -> None
     effect = next(p for p in proposals if "effective" in p.quote)
     assert effect.type == act.type == "amended" and str(effect.date.spec) == "2025-05-01"
     assert act.key in (effect.note or "") and "frame:takes-effect" in effect.rules
+
+
+def _shouted(name: str, tmp_path: Path, wrap: int | None = None) -> tuple[Path, Path]:
+    """A fixture's copy (hard-wrapped at `wrap` if given) in mixed case, and the same all in capitals."""
+    head, content = (UNSEEN / name).read_text(encoding="utf-8").split("<CONTENT>", 1)
+    body, tail = content.split("</CONTENT>", 1)
+    if wrap:
+        body = "\n\n".join(textwrap.fill(p, wrap) for p in body.split("\n\n"))
+    mixed, caps = tmp_path / "mixed.txt", tmp_path / "caps.txt"
+    mixed.write_text(f"{head}<CONTENT>{body}</CONTENT>{tail}", encoding="utf-8")
+    caps.write_text(f"{head}<CONTENT>{body.upper()}</CONTENT>{tail}", encoding="utf-8")
+    return mixed, caps
+
+
+@pytest.mark.parametrize("wrap", [None, 60])
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_a_document_all_in_capitals_gets_the_proposals_of_its_mixed_case_copy(tmp_path: Path, name: str, wrap: int | None) -> None:
+    mixed, caps = _shouted(name, tmp_path, wrap)
+    seen = {(p.start, str(p.date.spec), p.type) for p in propose(parse_document(mixed), Known())}
+    shouted = {(p.start, str(p.date.spec), p.type) for p in propose(parse_document(caps), Known())}
+    assert seen, name
+    assert len(seen & shouted) >= 0.8 * len(seen), sorted(seen - shouted)[:5]
+
+
+def test_capitals_are_read_in_ordinary_case_with_the_gazetteer_s_names() -> None:
+    text = 'THE OCEAN COUNCIL BANNED TRAWLING ON MONDAY, U.S. OFFICIALS SAID. "WE ACTED," DIRECTOR ROE SAID.'
+    read = truecased(text, ["Ocean Council", "Jane Roe", "Roe"])
+    assert len(read) == len(text) and read.upper() == text
+    assert read == 'The Ocean Council banned trawling on Monday, U.S. officials said. "We acted," director Roe said.'
+    assert shouting(text) and not shouting(read) and not shouting("NATO AND THE EU")  # too short to tell
+
+
+def test_a_wrapped_line_continued_by_a_parenthesis_is_prose_not_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "order.txt"
+    path.write_text("<TITLE>Order</TITLE>\n<PUBLISHED_DATE>2025-03-06</PUBLISHED_DATE>\n<URL>https://example.org/o</URL>\n"
+                    "<AUTHOR>a</AUTHOR>\n<CONTENT>\nSec. 5. Revocation. Executive Order 14001 of January 5, 2021\n"
+                    "(Coastal Water Planning), is hereby revoked.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    found = [s for s in segments(parse_document(path)) if s.kind == "sentence"]
+    assert [s.text for s in found] == ["Executive Order 14001 of January 5, 2021 (Coastal Water Planning), is hereby revoked."]
