@@ -142,8 +142,13 @@ def _split_points(text: str) -> list[int]:
     return points[:-1]
 
 
+# A footnote's mark after a word or a full stop: "[4]", "[12]", or superscript digits ("³", "¹²").
+_FOOTNOTE = re.compile(r"\[\d{1,3}\](?=[\s.,;:)\u201d\"']|$)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=[\s.,;:)\u201d\"']|$)")
+
+
 def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
-    """Text with whitespace runs as one space ("word ." as "word."), and each character's stored offset."""
+    """Text with whitespace runs as one space ("word ." as "word."), footnote marks left out, and
+    each character's stored offset."""
     out: list[str] = []
     pos: list[int] = []
     i = lo
@@ -160,6 +165,10 @@ def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
                 out.append(" ")
                 pos.append(i)
             i = j
+            continue
+        marker = _FOOTNOTE.match(text, i, hi) if out and not out[-1].isspace() else None
+        if marker:  # "… in 2019.[4] The …", "… in force.³": a note's number is not read
+            i = marker.end()
             continue
         out.append(ch)
         pos.append(i)

@@ -226,3 +226,16 @@ def test_a_wrapped_line_continued_by_a_parenthesis_is_prose_not_a_heading(tmp_pa
                     "(Coastal Water Planning), is hereby revoked.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
     found = [s for s in segments(parse_document(path)) if s.kind == "sentence"]
     assert [s.text for s in found] == ["Executive Order 14001 of January 5, 2021 (Coastal Water Planning), is hereby revoked."]
+
+
+def test_footnote_marks_neither_end_nor_join_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("<TITLE>Notes</TITLE>\n<PUBLISHED_DATE>2025-03-06</PUBLISHED_DATE>\n<URL>https://example.org/n</URL>\n"
+                    "<AUTHOR>a</AUTHOR>\n<CONTENT>\nThe council banned trawling in the bay in May 2024.[12] The ministry\n"
+                    "suspended the quota in June 2024.\u00b3 A review followed.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    document = parse_document(path)
+    found = [s for s in segments(document) if s.kind == "sentence"]
+    assert [s.text for s in found] == ["The council banned trawling in the bay in May 2024.",
+                                       "The ministry suspended the quota in June 2024.", "A review followed."]  # fmt: skip
+    assert document.text[found[0].start : found[0].end].endswith("2024.")  # evidence is still stored text
+    assert [(str(p.date.spec), p.type) for p in propose(document, Known())][:2] == [("2024-05", "amended"), ("2024-06", "amended")]
