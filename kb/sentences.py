@@ -146,9 +146,13 @@ def _split_points(text: str) -> list[int]:
 _FOOTNOTE = re.compile(r"\[\d{1,3}\](?=[\s.,;:)\u201d\"']|$)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=[\s.,;:)\u201d\"']|$)")
 
 
+# The rest of a word hyphenated at a line break: the break, then a lowercase letter.
+_BROKEN_WORD = re.compile(r"[ \t]*\r?\n[ \t]*(?=[a-z])")
+
+
 def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
-    """Text with whitespace runs as one space ("word ." as "word."), footnote marks left out, and
-    each character's stored offset."""
+    """Text with whitespace runs as one space ("word ." as "word."), words hyphenated at a line
+    break joined, footnote marks left out, and each character's stored offset."""
     out: list[str] = []
     pos: list[int] = []
     i = lo
@@ -165,6 +169,9 @@ def _normalise(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
                 out.append(" ")
                 pos.append(i)
             i = j
+            continue
+        if ch == "-" and out and out[-1].isalpha() and (broken := _BROKEN_WORD.match(text, i + 1, hi)):
+            i = broken.end()  # "imple-\nmented" at a hard line break reads "implemented"
             continue
         marker = _FOOTNOTE.match(text, i, hi) if out and not out[-1].isspace() else None
         if marker:  # "… in 2019.[4] The …", "… in force.³": a note's number is not read

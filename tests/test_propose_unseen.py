@@ -239,3 +239,14 @@ def test_footnote_marks_neither_end_nor_join_sentences(tmp_path: Path) -> None:
                                        "The ministry suspended the quota in June 2024.", "A review followed."]  # fmt: skip
     assert document.text[found[0].start : found[0].end].endswith("2024.")  # evidence is still stored text
     assert [(str(p.date.spec), p.type) for p in propose(document, Known())][:2] == [("2024-05", "amended"), ("2024-06", "amended")]
+
+
+def test_a_word_hyphenated_at_a_line_break_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text("<TITLE>Wrapped</TITLE>\n<PUBLISHED_DATE>2025-03-06</PUBLISHED_DATE>\n<URL>https://example.org/w</URL>\n"
+                    "<AUTHOR>a</AUTHOR>\n<CONTENT>\nIn May 2024 the fisheries council sus-\npended the trawling quota for the\n"
+                    "bay, a long-standing, well-\nknown rule.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    document = parse_document(path)
+    found = [s for s in segments(document) if s.kind == "sentence"]
+    assert [s.text for s in found] == ["In May 2024 the fisheries council suspended the trawling quota for the bay, a long-standing, wellknown rule."]
+    assert [(str(p.date.spec), p.type) for p in propose(document, Known())] == [("2024-05", "amended")]
