@@ -600,3 +600,16 @@ def test_an_undated_sentence_tells_of_an_event_when_an_actor_it_names_does_somet
     if etype:
         assert "frame:undated-actor-sentence" in found[0].rules
         assert found[0].date.spec.overlaps(DateSpec.parse(PUB)) and found[0].confidence <= 0.2
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # a permission granted departs from a policy for what it names
+    ("The office issued a general licence authorizing transactions with the state port company.", "exception"),
+    ("The President has authorized the provision of mortars to the coalition.", "exception"),
+    # a stronger verb of the same sentence still decides; the noun is the change it names
+    ("The council revoked the 2017 order and authorized the agency to hire staff.", "reversed"),
+    ("On April 6, the minister prohibited new investment, authorizing only humanitarian trade.", "amended"),
+    ("The cabinet's recent authorization allows the ministry to borrow abroad.", "amended"),
+])  # fmt: skip
+def test_the_eighth_pass_s_frames(sentence: str, etype: str | None) -> None:
+    assert first_type(sentence) == etype
