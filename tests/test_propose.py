@@ -77,7 +77,7 @@ def family(sentence: str) -> str:
         ("The ministry restored the earlier limits on landmines.", "reinstated"),
         ("The President authorized mines for Ukraine as a limited exception to the policy.", "exception"),
         ("The country will not produce or otherwise acquire any anti-personnel landmines.", "amended"),
-        ("The President has authorized the provision of mines to the army.", "amended"),
+        ("The President has authorized the provision of mines to the army.", "exception"),  # a permission granted: a bounded departure
         ("Arms control groups condemned the decision.", "criticism"),
         ("Secretary Hagel fully supports the changes announced today.", "support"),
         ("My delegation abstained on draft resolution L.50.", "treaty_action"),
