@@ -110,7 +110,7 @@ class Segment:
     start: int
     end: int
     text: str  # whitespace normalised; for interleaved columns, the column's reading
-    kind: str  # sentence | heading | dateline (a date or signature line: "Dated: March 3, 2025.")
+    kind: str  # sentence | heading | dateline (a date or signature line: "Dated: March 3, 2025.") | reference (under "Notes", "References": a cited work, not prose)
     speaker: str | None = None  # a transcript's speaker label ("MR. SURNAME")
     lines: tuple[tuple[int, int], ...] = ()  # interleaved columns: the stored lines the sentence spans
     paragraph: int = -1  # which paragraph of the content it is in (a sentence refers back within one)
@@ -361,6 +361,9 @@ def truecased(text: str, names: Iterable[str] = ()) -> str:
     return "".join(chars)
 
 
+_WORKS_CITED = re.compile(r"(?i)(?:notes|end ?notes|foot ?notes|references|sources|bibliography|works cited|literature cited)\s*:?")
+
+
 def segments(document: Document) -> list[Segment]:
     """The document's <CONTENT> as sentences and headings, in reading order."""
     text, lo, hi = document.text, document.content.start, document.content.end
@@ -430,4 +433,8 @@ def segments(document: Document) -> list[Segment]:
             start += bullet.end()
         out += _prose(text, start, end, speaker, item=bool(bullet))
     starts = [para[0][0] for para in paragraphs]
-    return [replace(seg, paragraph=bisect_right(starts, seg.start) - 1) for seg in out]
+    # Under a heading of its own naming the works cited ("NOTES", "Endnotes", "References:"), the rest
+    # of the document lists sources, not what happened.
+    cited = next((seg.end for seg in out if _WORKS_CITED.fullmatch(seg.text)), None)
+    return [replace(seg, paragraph=bisect_right(starts, seg.start) - 1, kind="reference" if cited is not None and seg.start >= cited else seg.kind)
+            for seg in out]  # fmt: skip

@@ -250,3 +250,17 @@ def test_a_word_hyphenated_at_a_line_break_is_read_whole(tmp_path: Path) -> None
     found = [s for s in segments(document) if s.kind == "sentence"]
     assert [s.text for s in found] == ["In May 2024 the fisheries council suspended the trawling quota for the bay, a long-standing, wellknown rule."]
     assert [(str(p.date.spec), p.type) for p in propose(document, Known())] == [("2024-05", "amended")]
+
+
+def test_works_cited_under_a_notes_heading_are_not_events_but_notes_to_editors_are_read(tmp_path: Path) -> None:
+    body = ("The council banned trawling in the bay on 3 May 2022.\n\n{heading}\n\n"
+            '1. Ministry of Fisheries, "Interim ban on trawling," News release, 5 August 2022.\n\n'
+            "2. Regulations Amending the Fisheries Regulations, Gazette, Part II, 26 October 2022.\n")  # fmt: skip
+    dates = {}
+    for heading in ("NOTES", "Endnotes", "References:", "Notes to editors"):
+        path = tmp_path / "notes.txt"
+        path.write_text("<TITLE>Notes</TITLE>\n<PUBLISHED_DATE>2023-03-06</PUBLISHED_DATE>\n<URL>https://example.org/n</URL>\n"
+                        f"<AUTHOR>a</AUTHOR>\n<CONTENT>\n{body.format(heading=heading)}</CONTENT>\n", encoding="utf-8")  # fmt: skip
+        dates[heading] = sorted(str(p.date.spec) for p in propose(parse_document(path), Known()))
+    assert dates["NOTES"] == dates["Endnotes"] == dates["References:"] == ["2022-05-03"]
+    assert "2022-08-05" in dates["Notes to editors"] and "2022-10-26" in dates["Notes to editors"]
