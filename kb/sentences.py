@@ -364,6 +364,10 @@ def truecased(text: str, names: Iterable[str] = ()) -> str:
 _WORKS_CITED = re.compile(r"(?i)(?:notes|end ?notes|foot ?notes|references|sources|bibliography|works cited|literature cited)\s*:?")
 
 
+# A figure's or a table's source line, and a news story's credits: who made the document, not what happened.
+_CREDIT = re.compile(r"(?i)^(?:sources?|data sources?|notes?)\s*:|^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\W*$")
+
+
 def segments(document: Document) -> list[Segment]:
     """The document's <CONTENT> as sentences and headings, in reading order."""
     text, lo, hi = document.text, document.content.start, document.content.end
@@ -436,5 +440,6 @@ def segments(document: Document) -> list[Segment]:
     # Under a heading of its own naming the works cited ("NOTES", "Endnotes", "References:"), the rest
     # of the document lists sources, not what happened.
     cited = next((seg.end for seg in out if _WORKS_CITED.fullmatch(seg.text)), None)
-    return [replace(seg, paragraph=bisect_right(starts, seg.start) - 1, kind="reference" if cited is not None and seg.start >= cited else seg.kind)
+    return [replace(seg, paragraph=bisect_right(starts, seg.start) - 1,
+                    kind="reference" if cited is not None and seg.start >= cited or _CREDIT.search(seg.text) else seg.kind)
             for seg in out]  # fmt: skip

@@ -264,3 +264,16 @@ def test_works_cited_under_a_notes_heading_are_not_events_but_notes_to_editors_a
         dates[heading] = sorted(str(p.date.spec) for p in propose(parse_document(path), Known()))
     assert dates["NOTES"] == dates["Endnotes"] == dates["References:"] == ["2022-05-03"]
     assert "2022-08-05" in dates["Notes to editors"] and "2022-10-26" in dates["Notes to editors"]
+
+
+@pytest.mark.parametrize("line", [
+    "Source: Ministry of Fisheries analysis of 2021 catch data.",
+    "Notes: Catch figures for 2022 are provisional.",
+    "Jane Roe in Oslo and John Doe in Bergen contributed to this report.",
+    "(Reporting by Jane Roe in Oslo; Editing by John Doe on 4 March 2023)",
+])  # fmt: skip
+def test_a_source_line_or_a_story_s_credits_are_no_event(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "credits.txt"
+    path.write_text("<TITLE>Credits</TITLE>\n<PUBLISHED_DATE>2023-03-06</PUBLISHED_DATE>\n<URL>https://example.org/c</URL>\n"
+                    f"<AUTHOR>a</AUTHOR>\n<CONTENT>\nThe council banned trawling in the bay on 3 May 2022.\n\n{line}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    assert [str(p.date.spec) for p in propose(parse_document(path), Known())] == ["2022-05-03"]
