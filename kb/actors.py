@@ -163,6 +163,8 @@ def names_in(sentence: str) -> list[tuple[int, str]]:
             inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in TITLES and w.rstrip(".") not in _MODIFIERS and w not in ("of", "Of")]
             if inner and all(w[0].isupper() for w in words[inner[-1] + 1 :]) and kind_of(" ".join(words[inner[-1] + 1 :])) == "person":
                 words = words[inner[-1] + 1 :]
+                while words and words[0].rstrip(".") in TITLES:
+                    words = words[1:]  # a title of two words: "… and General Secretary Gorbachev"
         while words and words[-1] in ("of", "for", "on", "and", "the"):
             words = words[:-1]
         while words and words[0] in ("of", "for", "on", "and", "the", "to"):

@@ -162,6 +162,7 @@ def test_critics_are_dated_by_their_own_words_not_by_the_change(tmp_path: Path) 
     ("Amb. Linda Thomas-Greenfield told the council on Monday that the draft was flawed.", "Linda Thomas-Greenfield"),
     ("Rep. Jim McGovern (D-Mass.) introduced a bill on Thursday.", "Jim McGovern"),
     ("Speaking in Kyiv, Ukrainian Foreign Minister Andrii Sybiha welcomed the shipment.", "Andrii Sybiha"),
+    ("On May 3, 2021, Chair Silva and General Secretary Mikhail Orlov signed the accord.", "Mikhail Orlov"),  # a title of two words
 ])  # fmt: skip
 def test_a_person_is_named_without_the_office_or_place_before_the_name(tmp_path: Path, sentence: str, person: str) -> None:
     new = {name: kind for p in proposed(tmp_path, sentence) for _k, name, kind in p.new_actors}
@@ -613,3 +614,10 @@ def test_an_undated_sentence_tells_of_an_event_when_an_actor_it_names_does_somet
 ])  # fmt: skip
 def test_the_eighth_pass_s_frames(sentence: str, etype: str | None) -> None:
     assert first_type(sentence) == etype
+
+
+def test_no_person_is_named_by_a_title_left_over_from_a_two_word_title(tmp_path: Path) -> None:
+    found = proposed(tmp_path, "On May 3, 1987, President Holt and General Secretary Orlov signed the accord.")
+    assert found
+    names = [name for p in found for _k, name, _kind in p.new_actors]
+    assert not [n for n in names if n.split()[0] in ("Secretary", "General", "President")], names
