@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES, ok
 
-from kb.documents import parse_document
+from kb.documents import Document, parse_document
 from kb.propose import Known, Proposal, propose
 from kb.sentences import label_is_speaker, segments, shouting, truecased
 from kb.sources import _guess_kind
@@ -219,21 +219,23 @@ def test_capitals_are_read_in_ordinary_case_with_the_gazetteer_s_names() -> None
     assert shouting(text) and not shouting(read) and not shouting("NATO AND THE EU")  # too short to tell
 
 
+def _written(tmp_path: Path, content: str) -> Document:
+    """A made-up document of this content, published on 2025-03-06."""
+    path = tmp_path / "doc.txt"
+    path.write_text("<TITLE>t</TITLE>\n<PUBLISHED_DATE>2025-03-06</PUBLISHED_DATE>\n<URL>https://example.org/d</URL>\n"
+                    f"<AUTHOR>a</AUTHOR>\n<CONTENT>\n{content}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
+    return parse_document(path)
+
+
 def test_a_wrapped_line_continued_by_a_parenthesis_is_prose_not_a_heading(tmp_path: Path) -> None:
-    path = tmp_path / "order.txt"
-    path.write_text("<TITLE>Order</TITLE>\n<PUBLISHED_DATE>2025-03-06</PUBLISHED_DATE>\n<URL>https://example.org/o</URL>\n"
-                    "<AUTHOR>a</AUTHOR>\n<CONTENT>\nSec. 5. Revocation. Executive Order 14001 of January 5, 2021\n"
-                    "(Coastal Water Planning), is hereby revoked.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    found = [s for s in segments(parse_document(path)) if s.kind == "sentence"]
+    document = _written(tmp_path, "Sec. 5. Revocation. Executive Order 14001 of January 5, 2021\n(Coastal Water Planning), is hereby revoked.")
+    found = [s for s in segments(document) if s.kind == "sentence"]
     assert [s.text for s in found] == ["Executive Order 14001 of January 5, 2021 (Coastal Water Planning), is hereby revoked."]
 
 
 def test_footnote_marks_neither_end_nor_join_sentences(tmp_path: Path) -> None:
-    path = tmp_path / "notes.txt"
-    path.write_text("<TITLE>Notes</TITLE>\n<PUBLISHED_DATE>2025-03-06</PUBLISHED_DATE>\n<URL>https://example.org/n</URL>\n"
-                    "<AUTHOR>a</AUTHOR>\n<CONTENT>\nThe council banned trawling in the bay in May 2024.[12] The ministry\n"
-                    "suspended the quota in June 2024.\u00b3 A review followed.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    document = parse_document(path)
+    document = _written(tmp_path, "The council banned trawling in the bay in May 2024.[12] The ministry\n"
+                                  "suspended the quota in June 2024.\u00b3 A review followed.")  # fmt: skip
     found = [s for s in segments(document) if s.kind == "sentence"]
     assert [s.text for s in found] == ["The council banned trawling in the bay in May 2024.",
                                        "The ministry suspended the quota in June 2024.", "A review followed."]  # fmt: skip
@@ -242,11 +244,8 @@ def test_footnote_marks_neither_end_nor_join_sentences(tmp_path: Path) -> None:
 
 
 def test_a_word_hyphenated_at_a_line_break_is_read_whole(tmp_path: Path) -> None:
-    path = tmp_path / "wrapped.txt"
-    path.write_text("<TITLE>Wrapped</TITLE>\n<PUBLISHED_DATE>2025-03-06</PUBLISHED_DATE>\n<URL>https://example.org/w</URL>\n"
-                    "<AUTHOR>a</AUTHOR>\n<CONTENT>\nIn May 2024 the fisheries council sus-\npended the trawling quota for the\n"
-                    "bay, a long-standing, well-\nknown rule.\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    document = parse_document(path)
+    document = _written(tmp_path, "In May 2024 the fisheries council sus-\npended the trawling quota for the\n"
+                                  "bay, a long-standing, well-\nknown rule.")  # fmt: skip
     found = [s for s in segments(document) if s.kind == "sentence"]
     assert [s.text for s in found] == ["In May 2024 the fisheries council suspended the trawling quota for the bay, a long-standing, wellknown rule."]
     assert [(str(p.date.spec), p.type) for p in propose(document, Known())] == [("2024-05", "amended")]
@@ -258,10 +257,7 @@ def test_works_cited_under_a_notes_heading_are_not_events_but_notes_to_editors_a
             "2. Regulations Amending the Fisheries Regulations, Gazette, Part II, 26 October 2022.\n")  # fmt: skip
     dates = {}
     for heading in ("NOTES", "Endnotes", "References:", "Notes to editors"):
-        path = tmp_path / "notes.txt"
-        path.write_text("<TITLE>Notes</TITLE>\n<PUBLISHED_DATE>2023-03-06</PUBLISHED_DATE>\n<URL>https://example.org/n</URL>\n"
-                        f"<AUTHOR>a</AUTHOR>\n<CONTENT>\n{body.format(heading=heading)}</CONTENT>\n", encoding="utf-8")  # fmt: skip
-        dates[heading] = sorted(str(p.date.spec) for p in propose(parse_document(path), Known()))
+        dates[heading] = sorted(str(p.date.spec) for p in propose(_written(tmp_path, body.format(heading=heading)), Known()))
     assert dates["NOTES"] == dates["Endnotes"] == dates["References:"] == ["2022-05-03"]
     assert "2022-08-05" in dates["Notes to editors"] and "2022-10-26" in dates["Notes to editors"]
 
@@ -273,7 +269,5 @@ def test_works_cited_under_a_notes_heading_are_not_events_but_notes_to_editors_a
     "(Reporting by Jane Roe in Oslo; Editing by John Doe on 4 March 2023)",
 ])  # fmt: skip
 def test_a_source_line_or_a_story_s_credits_are_no_event(tmp_path: Path, line: str) -> None:
-    path = tmp_path / "credits.txt"
-    path.write_text("<TITLE>Credits</TITLE>\n<PUBLISHED_DATE>2023-03-06</PUBLISHED_DATE>\n<URL>https://example.org/c</URL>\n"
-                    f"<AUTHOR>a</AUTHOR>\n<CONTENT>\nThe council banned trawling in the bay on 3 May 2022.\n\n{line}\n</CONTENT>\n", encoding="utf-8")  # fmt: skip
-    assert [str(p.date.spec) for p in propose(parse_document(path), Known())] == ["2022-05-03"]
+    document = _written(tmp_path, f"The council banned trawling in the bay on 3 May 2022.\n\n{line}")
+    assert [str(p.date.spec) for p in propose(document, Known())] == ["2022-05-03"]
