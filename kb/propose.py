@@ -321,8 +321,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     published = document.published
     text = document.text
     # All-capital passages are read in ordinary case, the knowledge base's names written as it writes them.
-    names = [*(name for name, _v in known.actors.items()), *(name for name, _v in known.policies.items())]
-    segs = [replace(s, text=truecased(s.text, names)) if shouting(s.text) else s for s in segments(document)]
+    segs = [replace(s, text=truecased(s.text, [*known.actors, *known.policies])) if shouting(s.text) else s for s in segments(document)]
     surnames = surname_index(known)
     doc_names: dict[str, str] = {}
     for s in segs:
