@@ -10,6 +10,7 @@ import re
 
 from kb.frames import Frame
 from kb.known import Known
+from kb.sentences import MONTH_WORDS
 
 # Titles and ranks before a name: not part of it ("Minister Oksana Petrenko", "Vice Adm. Ana Rossi").
 TITLES = frozenset(
@@ -43,7 +44,6 @@ _ORG_KINDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:Army|Navy|Forces|Force|Command|Corps|Guard|Military)\b", "military"),
     (r"\b(?:Council|Committee|Watch|International|Campaign|Foundation|Institute|Association|Union|Nations|Organi[sz]ation|Coalition|Center|Centre|Group|Party|Parties)\b", "organisation"),
 )
-_MONTH_WORDS = frozenset("January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Okafor", "McAllister", "Silva-Lindqvist"
 _ABBREVIATED_TITLE = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Amb|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs|Prof|Rev|Hon|Brig|Sec|Dep|Asst)\.(?=\s+[A-Z])"
 _NAME = re.compile(rf"\b((?:{_ABBREVIATED_TITLE}|{_WORD}|[A-Z]\.)(?:\s+(?:{_ABBREVIATED_TITLE}|[A-Z]\.|{_WORD}|of(?:\s+the)?|for|on|and)){{1,6}})(?<!\.)\b")
@@ -173,7 +173,7 @@ def names_in(sentence: str) -> list[tuple[int, str]]:
             words = words[:-2]
         if re.search(r"(?i)\b(?:order|act|rule|law|directive|proclamation|memorandum|decree)\b[^()]{0,40}\(\s*$", sentence[: m.start()]):
             continue  # the title of an instrument named just before: "Executive Order 14001 (Coastal Planning)"
-        if len(words) < 2 or any(w.rstrip(".") in _MONTH_WORDS for w in words) or words[-1] in _NOT_ACTOR_HEADS:
+        if len(words) < 2 or any(w.rstrip(".") in MONTH_WORDS for w in words) or words[-1] in _NOT_ACTOR_HEADS:
             continue
         if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and kind_of(" ".join(words)) == "person":
             continue  # a fragment ("New U.") or a thing's name ("Fact Sheet")

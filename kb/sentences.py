@@ -15,6 +15,10 @@ from dataclasses import dataclass, replace
 
 from kb.documents import Document
 
+# Names of months and weekdays: capitalised words that are dates, not names of actors.
+MONTH_WORDS = frozenset("January February March April May June July August September October November December "
+                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
 # Words that start a sentence (a column join that puts one mid-sentence reads wrong).
 _STARTERS = frozenset(
     "The This That These Those It He She We They I A An In On At For As After Before Since When While "
@@ -333,8 +337,6 @@ def _columns(text: str, block: list[tuple[int, int]], heading_lines: int, bigram
     return out
 
 
-_MONTHS_AND_DAYS = ("January February March April May June July August September October November December "
-                    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
 
 
 def shouting(text: str) -> bool:
@@ -351,7 +353,7 @@ def truecased(text: str, names: Iterable[str] = ()) -> str:
     lowered = "".join(chars)
     for m in re.finditer(r"\b(?:[A-Za-z]\.){2,}", text):  # E.U., D.C.
         chars[m.start() : m.end()] = text[m.start() : m.end()]
-    for name in [*_MONTHS_AND_DAYS, *sorted(names, key=len, reverse=True)]:
+    for name in [*MONTH_WORDS, *sorted(names, key=len, reverse=True)]:
         if len(name) < 2 or name.lower() == name:
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
