@@ -46,7 +46,7 @@ _ORG_KINDS: tuple[tuple[str, str], ...] = (
 )
 _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Okafor", "McAllister", "Silva-Lindqvist"
 _ABBREVIATED_TITLE = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Amb|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs|Prof|Rev|Hon|Brig|Sec|Dep|Asst)\.(?=\s+[A-Z])"
-_NAME = re.compile(rf"\b((?:{_ABBREVIATED_TITLE}|{_WORD}|[A-Z]\.)(?:\s+(?:{_ABBREVIATED_TITLE}|[A-Z]\.|{_WORD}|of(?:\s+the)?|for|on|and)){{1,6}})(?<!\.)\b")
+_NAME = re.compile(rf"\b((?:{_ABBREVIATED_TITLE}|{_WORD}|[A-Z]\.)(?:\s+(?:{_ABBREVIATED_TITLE}|[A-Z]\.|{_WORD}|of(?:\s+the)?|for|on|and)){{1,11}})(?<!\.)\b")
 NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
@@ -135,6 +135,69 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _names_of(words: list[str], sentence: str, at: int) -> list[str]:
+    """The name (or the two joined names) a run of capitalised words at `at` gives, titles stripped."""
+    titles: list[str] = []
+    while words and words[0] in NOT_NAMES:
+        words = words[1:]
+    # An organisation named with a title's qualifier keeps it: "National Security Council", "Army Corps of Engineers".
+    organisation = bool(words) and words[0] in _MODIFIERS and kind_of(" ".join(words)) not in ("person", "office") and all(
+        w.rstrip(".") not in TITLES or w in _MODIFIERS for w in words)  # fmt: skip
+    while words and not organisation and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
+        titles = [*titles, words[0]] if words[0] not in NOT_NAMES else []
+        words = words[1:]
+    if titles and words and words[0] in ("of", "for", "to") and _OFFICE.match(" ".join([*titles, *words])):
+        words = [*titles, *words]  # an office: "Secretary of Commerce"
+        # … held by a person named after it: "Secretary of State Ana Okafor", "… Jan K. Silva"
+        run = list(itertools.takewhile(lambda w: w[0].isupper(), reversed(words)))[::-1]
+        if len(run) >= 3 and run[-1] not in _NOT_ACTOR_HEADS and kind_of(" ".join(run[-2:])) == "person":
+            words = run[-3:] if re.fullmatch(r"[A-Z]\.", run[-2]) else run[-2:]
+    else:
+        # A title inside the name ends what qualifies it: "New York Gov. Kathy Hochul",
+        # "Ukrainian Foreign Minister Andrii Sybiha".
+        inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in TITLES and w.rstrip(".") not in _MODIFIERS and w not in ("of", "Of")]
+        if inner and all(w[0].isupper() for w in words[inner[-1] + 1 :]) and kind_of(" ".join(words[inner[-1] + 1 :])) == "person":
+            words = words[inner[-1] + 1 :]
+            while words and words[0].rstrip(".") in TITLES:
+                words = words[1:]  # a title of two words: "… and General Secretary Gorbachev"
+    while words and words[-1] in ("of", "for", "on", "and", "the"):
+        words = words[:-1]
+    while words and words[0] in ("of", "for", "on", "and", "the", "to"):
+        words = words[1:]  # what a stripped title was of: "Members of Congress" leaves no name
+    if words and words[-2:-1] == ["of"] and words[-1] == "the":
+        words = words[:-2]
+    if re.search(r"(?i)\b(?:order|act|rule|law|directive|proclamation|memorandum|decree)\b[^()]{0,40}\(\s*$", sentence[:at]):
+        return []  # the title of an instrument named just before: "Executive Order 14001 (Coastal Planning)"
+    # "Department of Health and Human Services": what a body is "of" is no head of its name.
+    body = re.match(r"(?:[A-Z][\w.-]* ){0,3}(?:Department|Ministry|Office|Bureau|Committee|Subcommittee|Agency|Commission|Council|Secretariat|Board|Directorate) (?:of|on|for)\b", " ".join(words))
+    if len(words) < 2 or any(w.rstrip(".") in MONTH_WORDS for w in words) or words[-1] in _NOT_ACTOR_HEADS and not body:
+        return []
+    if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and kind_of(" ".join(words)) == "person":
+        return []  # a fragment ("New U.") or a thing's name ("Fact Sheet")
+    name = " ".join(words)
+    if " of " in name and kind_of(name) == "person" and len(name.split(" of ")[0].split()) >= 2:
+        name = name.split(" of ")[0]  # a person and where they are from: "Raj Patel of Newfoundland"
+    if " and " in name and kind_of(name) == "person":
+        # Two names joined ("Kenya and South Africa", "Smith and Jones"): each stands alone.
+        first, second = name.split(" and ", 1)
+        return [n for n in (first, second) if len(n.split()) >= 2]
+    if _PLACE_BEFORE.search(sentence[:at]) and kind_of(name) == "person":
+        return []  # a place: "outside the Korean Peninsula", "in Maputo"
+    return [name]
+
+
+def _titled(tokens: list[tuple[int, str]]) -> bool:
+    """Whether words open with a title of someone named after it ("Vice President Ana Silva", "General
+    Secretary Raj Patel"), not with a word of an organisation's name ("… and Security")."""
+    words = [w for _p, w in tokens]
+    if not words or words[0].rstrip(".") not in TITLES:
+        return False
+    if words[0] not in _MODIFIERS:
+        return True
+    rest = list(itertools.dropwhile(lambda w: w.rstrip(".") in TITLES, words))
+    return len(rest) >= 2 and kind_of(" ".join(rest)) == "person"
+
+
 def names_in(sentence: str) -> list[tuple[int, str]]:
     """Capitalised names of a sentence, titles stripped, places, dates and fragments rejected."""
     out = []
@@ -144,50 +207,18 @@ def names_in(sentence: str) -> list[tuple[int, str]]:
     for m in _NAME.finditer(sentence):
         if any(a <= m.start() < b for a, b in titles_quoted):
             continue
-        words = m.group(1).split()
-        start = m.start()
-        titles: list[str] = []
-        while words and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
-            start = sentence.index(words[0], start) + len(words[0])
-            titles = [*titles, words[0]] if words[0] not in NOT_NAMES else []
-            words = words[1:]
-        if titles and words and words[0] in ("of", "for", "to") and _OFFICE.match(" ".join([*titles, *words])):
-            words = [*titles, *words]  # an office: "Secretary of Commerce"
-            # … held by a person named after it: "Secretary of State Ana Okafor", "… Jan K. Silva"
-            run = list(itertools.takewhile(lambda w: w[0].isupper(), reversed(words)))[::-1]
-            if len(run) >= 3 and run[-1] not in _NOT_ACTOR_HEADS and kind_of(" ".join(run[-2:])) == "person":
-                words = run[-3:] if re.fullmatch(r"[A-Z]\.", run[-2]) else run[-2:]
-        else:
-            # A title inside the name ends what qualifies it: "New York Gov. Kathy Hochul",
-            # "Ukrainian Foreign Minister Andrii Sybiha".
-            inner = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in TITLES and w.rstrip(".") not in _MODIFIERS and w not in ("of", "Of")]
-            if inner and all(w[0].isupper() for w in words[inner[-1] + 1 :]) and kind_of(" ".join(words[inner[-1] + 1 :])) == "person":
-                words = words[inner[-1] + 1 :]
-                while words and words[0].rstrip(".") in TITLES:
-                    words = words[1:]  # a title of two words: "… and General Secretary Gorbachev"
-        while words and words[-1] in ("of", "for", "on", "and", "the"):
-            words = words[:-1]
-        while words and words[0] in ("of", "for", "on", "and", "the", "to"):
-            words = words[1:]  # what a stripped title was of: "Members of Congress" leaves no name
-        if words and words[-2:-1] == ["of"] and words[-1] == "the":
-            words = words[:-2]
-        if re.search(r"(?i)\b(?:order|act|rule|law|directive|proclamation|memorandum|decree)\b[^()]{0,40}\(\s*$", sentence[: m.start()]):
-            continue  # the title of an instrument named just before: "Executive Order 14001 (Coastal Planning)"
-        if len(words) < 2 or any(w.rstrip(".") in MONTH_WORDS for w in words) or words[-1] in _NOT_ACTOR_HEADS:
-            continue
-        if re.fullmatch(r"[A-Z]\.", words[-1]) or any(w in _NOT_ACTOR_HEADS for w in words if w[0].isupper()) and kind_of(" ".join(words)) == "person":
-            continue  # a fragment ("New U.") or a thing's name ("Fact Sheet")
-        name = " ".join(words)
-        if " of " in name and kind_of(name) == "person" and len(name.split(" of ")[0].split()) >= 2:
-            name = name.split(" of ")[0]  # a person and where they are from: "Raj Patel of Newfoundland"
-        if " and " in name and kind_of(name) == "person":
-            # Two names joined ("Kenya and South Africa", "Smith and Jones"): each stands alone.
-            first, second = name.split(" and ", 1)
-            out += [(m.start(), n) for n in (first, second) if len(n.split()) >= 2]
-            continue
-        if _PLACE_BEFORE.search(sentence[: m.start()]) and kind_of(name) == "person":
-            continue  # a place: "outside the Korean Peninsula", "in Maputo"
-        out.append((m.start(), name))
+        # Two titled names joined ("President Ana Silva and Vice President Raj Patel", "the Labour Party
+        # and Deputy Prime Minister Jo Roe"): each part is a name of its own.
+        tokens = [(m.start(1) + t.start(), t.group()) for t in re.finditer(r"\S+", m.group(1))]
+        parts: list[list[tuple[int, str]]] = [[]]
+        for i, (pos, w) in enumerate(tokens):
+            if w == "and" and parts[-1] and i + 1 < len(tokens) and _titled(tokens[i + 1 :]):
+                parts.append([])
+            else:
+                parts[-1].append((pos, w))
+        for part in parts:
+            if part:
+                out += [(part[0][0], name) for name in _names_of([w for _p, w in part], sentence, part[0][0])]
     for m in _COLLECTIVE.finditer(sentence):
         out.append((m.start(), m.group(0)[0].upper() + m.group(0)[1:]))
     return sorted(out)

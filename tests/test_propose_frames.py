@@ -621,3 +621,27 @@ def test_no_person_is_named_by_a_title_left_over_from_a_two_word_title(tmp_path:
     assert found
     names = [name for p in found for _k, name, _kind in p.new_actors]
     assert not [n for n in names if n.split()[0] in ("Secretary", "General", "President")], names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # two titled people joined by "and", however long the run of capitalised words
+    ("Chair Ana Silva and General Secretary Mikhail Orlov signed the accord.", ["Ana Silva", "Mikhail Orlov"]),
+    ("President Jo Holt and Vice President Kamala Reyes spoke.", ["Jo Holt", "Kamala Reyes"]),
+    ("The Labour Party and Deputy Prime Minister Angela Reed opposed it.", ["Labour Party", "Angela Reed"]),
+    ("The Farmers Union and Secretary of State Ana Okafor welcomed it.", ["Farmers Union", "Ana Okafor"]),
+    # an "and" inside one body's name, before a word that also qualifies titles, does not split it
+    ("The Bureau of Industry and Security amended the rule.", ["Bureau of Industry and Security"]),
+    # a body named with a title's qualifier keeps it
+    ("The National Security Council met.", ["National Security Council"]),
+    ("The Army Corps of Engineers issued the permit.", ["Army Corps of Engineers"]),
+    # what a body is "of" is not the head of its name
+    ("The Department of Health and Human Services issued guidance.", ["Department of Health and Human Services"]),
+    ("The Senate Committee on Armed Services voted.", ["Senate Committee on Armed Services"]),
+    # guards: a title before a person is still stripped; a thing's name is still no actor
+    ("Foreign Minister Raj Patel spoke.", ["Raj Patel"]),
+    ("The Fact Sheet on Services says so.", []),
+])  # fmt: skip
+def test_joined_titled_names_and_bodies_named_with_qualifiers(sentence: str, names: list[str]) -> None:
+    from kb.actors import names_in
+
+    assert [n for _pos, n in names_in(sentence)] == names
