@@ -19,7 +19,7 @@ from kb.documents import Document
 from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
 from kb.known import Known, KnownEvent
 from kb.policies import instrument_title, new_policy, policy_scores
-from kb.sentences import Segment, segments, shouting, truecased
+from kb.sentences import Segment, quotation_speakers, segments, shouting, truecased
 from kb.vocabulary import STATE_CHANGING_TYPES
 
 __all__ = ["FRAMES", "Known", "KnownEvent", "Proposal", "StatedDate", "find_date", "frames", "known_from", "propose", "proposals_yaml", "sentences"]
@@ -349,6 +349,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     made: dict[str, StatedDate] = {}  # instruments the document says were made on a date, by their head noun
     subject: str | None = None  # the instrument the sentences now speak of ("The order …", "It also …")
     release_day = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context")
+    # A quotation running over several sentences is the words of the one its attribution names, said when they said it.
+    said = [s for s in segs if s.kind == "sentence"]
+    spoken_by = {id(s): said[k] for s, k in zip(said, quotation_speakers(said)) if k is not None and said[k] is not s}
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
@@ -360,6 +363,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             lead_in = None  # a lead-in holds over its list: items closing with ";", or bulleted ones
         previous, previous_paragraph, previous_item = sentence, seg.paragraph, seg.item
         quoted_by, speech = (speech if sentence[:1] in _OPENING_QUOTES else None), None
+        attribution = spoken_by[id(seg)].text if quoted_by is None and id(seg) in spoken_by else None
         head = _INSTRUMENT_SUBJECT.match(sentence)
         if head and _instrument_head(head.group(1)) in made:
             subject = _instrument_head(head.group(1))
@@ -395,6 +399,14 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and issuer.search(sentence):
                 # The document's own author speaking in it ("…," Senator Roe said. in Roe's release) speaks on its day.
                 stated, date_rule = release_day, "date:issuer-speaks-on-publication"
+            elif attribution is not None and stated.basis == "context" and frame.type in _WORDS_TYPES:
+                # Words of a quotation running over several sentences are said when its attribution says
+                # they were: "X said:" or the author's own words on the release's day, another's on the
+                # day the attribution states, if it states one.
+                if _SPEECH_LEAD.search(attribution) or issuer.search(attribution):
+                    stated, date_rule = release_day, "date:quotation-continued-on-publication"
+                elif (when := _date_and_rule(attribution, published, None)[0]).basis != "context":
+                    stated, date_rule = when, "date:quotation-continued"
             elif quoted_by and stated.basis == "context" and frame.type in _WORDS_TYPES:
                 # Words a release quotes after "X said:" are said for the release, on its day.
                 stated, date_rule = release_day, "date:quoted-on-publication"

@@ -445,3 +445,56 @@ def segments(document: Document) -> list[Segment]:
     return [replace(seg, paragraph=bisect_right(starts, seg.start) - 1,
                     kind="reference" if cited is not None and seg.start >= cited or _CREDIT.search(seg.text) else seg.kind)
             for seg in out]  # fmt: skip
+
+
+_SPEECH_VERB = re.compile(r"\b(?:said|says|added|adds|stated|states|told|noted|notes|explained|warned|argued|continued|wrote|declared|insisted|remarked|commented)\b")
+_OPENS = "\"\u201c"
+
+
+def _outside_quotes(text: str, inside: bool) -> tuple[str, bool]:
+    """The words of a sentence outside quotation marks, and whether a quotation is open at its end,
+    given whether one was open at its start (straight marks toggle; curly ones open and close)."""
+    out: list[str] = []
+    for ch in text:
+        if ch == "\u201c" or ch == '"' and not inside:
+            inside = True
+        elif ch == "\u201d" or ch == '"' and inside:
+            inside = False
+        elif not inside:
+            out.append(ch)
+    return "".join(out), inside
+
+
+def quotation_speakers(sentences: list[Segment]) -> list[int | None]:
+    """For each sentence, the index of the sentence that says who speaks it, when it is a sentence
+    of a quotation that runs over several ('"…," Roe said. "Next sentence. Another.'), else None.
+    A quotation left open at a paragraph's end goes on in a paragraph that opens with a quotation
+    mark; a sentence of quotation without a speaker of its own takes the one attributed before it
+    in the run, or, at the run's head, the first one after it."""
+    out: list[int | None] = [None] * len(sentences)
+    inside = False
+    run: list[int] = []  # sentences of quotation whose speaker is still to come
+    speaker: int | None = None
+    previous_paragraph = None
+    for i, seg in enumerate(sentences):
+        text = seg.text.lstrip()
+        new_paragraph = seg.paragraph != previous_paragraph
+        previous_paragraph = seg.paragraph
+        if new_paragraph and not (inside and text[:1] in _OPENS):
+            inside, run, speaker = False, [], None  # a paragraph that does not go on with the quotation
+        started_inside = inside or text[:1] in _OPENS
+        outside, inside = _outside_quotes(text, inside and text[:1] not in _OPENS)
+        # Who speaks is said outside the marks: '"…," Roe said.', 'Roe said, "…'.
+        attributed = bool(_SPEECH_VERB.search(outside)) and (started_inside or "\u201c" in text or '"' in text or text.rstrip().endswith(":"))
+        if attributed:
+            for j in run:
+                out[j] = i
+            run, speaker = [], i
+        elif started_inside:
+            if speaker is not None:
+                out[i] = speaker
+            else:
+                run.append(i)
+        else:
+            run, speaker = [], None
+    return out

@@ -645,3 +645,27 @@ def test_joined_titled_names_and_bodies_named_with_qualifiers(sentence: str, nam
     from kb.actors import names_in
 
     assert [n for _pos, n in names_in(sentence)] == names
+
+
+def test_a_quotation_over_several_sentences_is_said_when_its_attribution_says(tmp_path: Path) -> None:
+    from kb.sentences import quotation_speakers, segments
+
+    content = ('"The quota was a mistake," Ana Silva said on Monday. "The board should restore the old limits.\n\n'
+               '"We oppose any further cut."\n\nThe board met in Oslo. It reviewed the figures.')  # fmt: skip
+    doc = document(tmp_path, content)
+    said = [s for s in segments(doc) if s.kind == "sentence"]
+    speakers = quotation_speakers(said)
+    # the quotation goes on after its attribution, into the next paragraph; prose after it is no one's quotation
+    assert speakers == [None, 0, 0, None, None], [s.text for s in said]
+    by_quote = {p.quote.strip(): p for p in propose(doc, Known())}
+    monday = DateSpec(PartialDate.parse("2025-06-16"))
+    for quote in ('"The board should restore the old limits.', '"We oppose any further cut."'):
+        p = by_quote[quote]
+        assert p.type == "criticism" and p.date.spec == monday, (quote, p.type, p.date.spec, p.rules)
+
+
+def test_a_quotation_of_the_author_continued_is_said_on_the_release_day(tmp_path: Path) -> None:
+    content = '"The quota was a mistake," Senator Silva said. "Cutting it was reckless."'
+    doc = document(tmp_path, content, author="Office of Senator Ana Silva")
+    p = next(p for p in propose(doc, Known()) if "reckless" in p.quote)
+    assert p.date.spec == DateSpec(PartialDate.parse(PUB)), (p.date.spec, p.rules)
