@@ -19,7 +19,7 @@ from kb.documents import Document
 from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
 from kb.known import Known, KnownEvent
 from kb.policies import instrument_title, new_policy, policy_scores
-from kb.sentences import Segment, quotation_speakers, segments, shouting, truecased
+from kb.sentences import Segment, outside_quotes, quotation_speakers, segments, shouting, truecased
 from kb.vocabulary import STATE_CHANGING_TYPES
 
 __all__ = ["FRAMES", "Known", "KnownEvent", "Proposal", "StatedDate", "find_date", "frames", "known_from", "propose", "proposals_yaml", "sentences"]
@@ -118,6 +118,17 @@ def issuer_voice(document: Document) -> re.Pattern[str]:
         return _NEVER
     who = "|".join(sorted(map(re.escape, names)))
     return re.compile(rf"\b(?:{who})\b(?:\s+\([^)]*\))?\s+{_SAYS}\b|\b{_SAYS}\s+(?:[A-Z][a-z]*\.?\s+){{0,3}}(?:{who})\b")
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|according to|reported)\b")
+
+
+def _own_words(sentence: str) -> bool:
+    """Whether a sentence is the author's own words in the first person ("I regret to say …", "we
+    are concerned …"), not a quotation nor speech reported of someone else."""
+    outside, _open = outside_quotes(sentence, False)
+    return bool(_FIRST_PERSON.search(outside)) and not _REPORTED.search(outside) and sentence[:1] not in _OPENING_QUOTES
 
 
 def find_date(sentence: str, published: PartialDate, anchor: int | None = None) -> StatedDate:
@@ -410,6 +421,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             elif quoted_by and stated.basis == "context" and frame.type in _WORDS_TYPES:
                 # Words a release quotes after "X said:" are said for the release, on its day.
                 stated, date_rule = release_day, "date:quoted-on-publication"
+            elif date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and attribution is None and _own_words(sentence):
+                # The author speaking in the first person, no one else's words: said in the document, on its day.
+                stated, date_rule = release_day, "date:own-words-on-publication"
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))

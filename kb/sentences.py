@@ -451,7 +451,7 @@ _SPEECH_VERB = re.compile(r"\b(?:said|says|added|adds|stated|states|told|noted|n
 _OPENS = "\"\u201c"
 
 
-def _outside_quotes(text: str, inside: bool) -> tuple[str, bool]:
+def outside_quotes(text: str, inside: bool) -> tuple[str, bool]:
     """The words of a sentence outside quotation marks, and whether a quotation is open at its end,
     given whether one was open at its start (straight marks toggle; curly ones open and close)."""
     out: list[str] = []
@@ -483,7 +483,7 @@ def quotation_speakers(sentences: list[Segment]) -> list[int | None]:
         if new_paragraph and not (inside and text[:1] in _OPENS):
             inside, run, speaker = False, [], None  # a paragraph that does not go on with the quotation
         started_inside = inside or text[:1] in _OPENS
-        outside, inside = _outside_quotes(text, inside and text[:1] not in _OPENS)
+        outside, inside = outside_quotes(text, inside and text[:1] not in _OPENS)
         # Who speaks is said outside the marks: '"…," Roe said.', 'Roe said, "…'.
         attributed = bool(_SPEECH_VERB.search(outside)) and (started_inside or "\u201c" in text or '"' in text or text.rstrip().endswith(":"))
         if attributed:

@@ -669,3 +669,18 @@ def test_a_quotation_of_the_author_continued_is_said_on_the_release_day(tmp_path
     doc = document(tmp_path, content, author="Office of Senator Ana Silva")
     p = next(p for p in propose(doc, Known()) if "reckless" in p.quote)
     assert p.date.spec == DateSpec(PartialDate.parse(PUB)), (p.date.spec, p.rules)
+
+
+@pytest.mark.parametrize(("content", "on_the_day"), [
+    # the author's own words in the first person are said in the document, on its day
+    ("However, we regret that the board has ignored the fishing towns.", True),
+    ("I regret to say that the ministry was wrong.", True),
+    # someone else's words reported, a quotation, or an act told in the first person are not
+    ("The mayor said we regret that the board has ignored the towns.", False),
+    ('"We regret that the board has ignored the towns."', False),
+])  # fmt: skip
+def test_the_authors_own_words_are_said_on_the_publication_day(tmp_path: Path, content: str, on_the_day: bool) -> None:
+    words = [p for p in proposed(tmp_path, content) if p.type in ("criticism", "statement")]
+    assert words, content
+    day = DateSpec(PartialDate.parse(PUB))
+    assert (words[0].date.spec == day) is on_the_day, (words[0].date.spec, words[0].rules)
