@@ -58,6 +58,10 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b|\b(?:sen(?:d|t|ding)|deploy\w*|dispatch\w*|mov(?:e|ed|ing)) (?:[\w,]+ ){0,3}(?:troops|soldiers|forces|personnel|marines|warships|battalions?|brigades?)\b"),
     # A policy or stance restated as still holding: changes nothing, confirms it on the source's date.
     ("reaffirmed", "stated", 0.5, r"\breaffirm\w*|\breiterat\w*|\brecommit\w*|\bcontinu(?:e|es|ed|ing) to (?:\w+ )?(?:fund|financ|provid|support|oppos|work|implement|compl|abid|uphold|observ|respect|pursu|press|urg|call|lead|seek|back|hono|enforc|apply|maintain|adher|promot|assist|help|contribut|invest|spend|execut|engag|participat|meet|stand|recogni|condemn|reject|refrain|destroy (?:our|its|their|all|the remaining) stock)\w*|\bremain\w* (?:fully |firmly |strongly )?committed\b|\bstand(?:s|ing)? (?:by|behind)\b|\bremain\w* (?:in (?:force|effect|place)|unchanged)\b|\bstill (?:in (?:force|effect|place)|holds?|applies)\b"),
+    # Something announced with no other verb frame ("announced the change", "announced that the tax would
+    # end"): the act announced, as an amendment until a reviewer says which; where someone "said" it too,
+    # the words are the statement (frames_in).
+    ("amended", "announced", 0.4, r"\bannounc(?:ed|es|ing)\b(?! (?:[\w-]+ ){0,3}(?:consultation|review|study|inquiry|investigation|speech|remarks)s?\b)"),
     # "It is the policy of the Republic to …": the policy's content follows, not an act.
     ("statement", "stated", 0.3, r"\b(?:it|this) is (?:the |our |its |their )?(?-i:[A-Z][\w.]* )*policy\b"),
     ("statement", "stated", 0.3, r"\bgave (?:a |an )?(?:speech|address|remarks|testimony)\b|\bdelivered (?:a |an |his |her |their )?(?:[\w-]+ )?(?:speech|address|remarks|statement)\b|\bspoke (?:at|to|before) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:conference|meeting|session|summit|forum|hearing|committee|assembly|council|parliament|congress|senate|house|event|gathering|rally)\b|\btestif(?:y|ied|ies)\b|"
@@ -73,6 +77,7 @@ _OPPOSED = re.compile(r"(?i)\b(?:decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 # Opposing, criticising or condemning a change, or critics telling of it: the sentence's event is
 # the criticism, never the change ("groups opposed the reversal", "critics say it wrongly revoked …").
 _OPPOSING = re.compile(r"(?i)\b(?:oppos\w*|against|critici[sz]\w*|condemn\w*|denounc\w*|protest\w*|object\w* to)\s+(?:\w+\s+){0,3}$|\b(?:wrongly|illegally|unlawfully|recklessly|needlessly|rashly)\s+$")
+_SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted)\b")
 _CRITICS = re.compile(r"(?i)\b(?:critics|opponents|detractors)\s+(?:have\s+)?(?:say|said|argue\w*|contend\w*|charg\w*|complain\w*|warn\w*)\b")
 
 
@@ -160,11 +165,11 @@ def frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
             continue
         m, skipped = _verb(pattern, sentence, lo, hi)
         skips.update(skipped)
-        if not m:
+        if not m or role == "announced" and _SPEECH.search(sentence):
             continue
         seen.add(etype)
         before = sentence[max(0, m.start() - 60) : m.start()]
-        rules = (f"frame:{etype}",) + (("frame:commissioned-review",) if role == "commissioned" else ()) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
+        rules = (f"frame:{etype}",) + (("frame:commissioned-review",) if role == "commissioned" else ()) + (("frame:announced",) if role == "announced" else ()) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
         if etype in STATE_CHANGING_TYPES or etype in ("treaty_action", "reaffirmed"):
             if _DEMANDED.search(before):
                 # A demand to keep a policy is a statement; a demand to change one criticises it.

@@ -684,3 +684,19 @@ def test_the_authors_own_words_are_said_on_the_publication_day(tmp_path: Path, c
     assert words, content
     day = DateSpec(PartialDate.parse(PUB))
     assert (words[0].date.spec == day) is on_the_day, (words[0].date.spec, words[0].rules)
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # something announced is the act announced, when no other verb frame says which
+    ("In April, the minister announced that the fishing quota would be cut by half.", "amended"),
+    ("The council announced the change after a long meeting.", "amended"),
+    # a frame that says which act still decides
+    ("The council announced that it would rescind the quota.", "reversed"),
+    # where someone said it, the words are the statement; a consultation announced is not an act
+    ("The minister said the council announced the change.", "statement"),
+    ("In February, the minister announced a consultation on the quota.", "statement"),
+    # negated or demanded, it is no act
+    ("The council has not announced any change to the quota.", "statement"),
+])  # fmt: skip
+def test_an_announcement_is_the_act_it_announces(sentence: str, etype: str) -> None:
+    assert first_type(sentence) == etype
