@@ -77,6 +77,7 @@ _OPPOSED = re.compile(r"(?i)\b(?:decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 # Opposing, criticising or condemning a change, or critics telling of it: the sentence's event is
 # the criticism, never the change ("groups opposed the reversal", "critics say it wrongly revoked …").
 _OPPOSING = re.compile(r"(?i)\b(?:oppos\w*|against|critici[sz]\w*|condemn\w*|denounc\w*|protest\w*|object\w* to)\s+(?:\w+\s+){0,3}$|\b(?:wrongly|illegally|unlawfully|recklessly|needlessly|rashly)\s+$")
+_REVISION = re.compile(r"(?i)\b(?:revised|further|updated|amended|substantively similar|modified|replacement|new version of)\b")
 _SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted)\b")
 _CRITICS = re.compile(r"(?i)\b(?:critics|opponents|detractors)\s+(?:have\s+)?(?:say|said|argue\w*|contend\w*|charg\w*|complain\w*|warn\w*)\b")
 
@@ -169,7 +170,10 @@ def frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
             continue
         seen.add(etype)
         before = sentence[max(0, m.start() - 60) : m.start()]
-        rules = (f"frame:{etype}",) + (("frame:commissioned-review",) if role == "commissioned" else ()) + (("frame:announced",) if role == "announced" else ()) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
+        revision = etype == "adopted" and _REVISION.search(sentence[max(0, m.start() - 30) : m.end() + 40])
+        if revision:
+            etype = "amended"  # a revised version of an instrument issued: "issued a further determination", "The revised policy, issued …"
+        rules = (("frame:adopted-revision",) if revision else ()) + (f"frame:{etype}",) + (("frame:commissioned-review",) if role == "commissioned" else ()) + (("frame:announced",) if role == "announced" else ()) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
         if etype in STATE_CHANGING_TYPES or etype in ("treaty_action", "reaffirmed"):
             if _DEMANDED.search(before):
                 # A demand to keep a policy is a statement; a demand to change one criticises it.

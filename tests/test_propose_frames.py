@@ -700,3 +700,14 @@ def test_the_authors_own_words_are_said_on_the_publication_day(tmp_path: Path, c
 ])  # fmt: skip
 def test_an_announcement_is_the_act_it_announces(sentence: str, etype: str) -> None:
     assert first_type(sentence) == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # a revised version of an instrument issued changes the policy; a first one adopts it
+    ("On May 2, 2022, the ministry issued a further determination setting the quota at 40 tonnes.", "amended"),
+    ("The revised guidance, issued by the minister on March 31, 2021, took effect in April.", "amended"),
+    ("In 1988 the agency adopted a substantively similar definition.", "amended"),
+    ("On May 2, 2022, the ministry issued a determination setting the quota at 40 tonnes.", "adopted"),
+])  # fmt: skip
+def test_a_revised_instrument_issued_amends_the_policy(sentence: str, etype: str) -> None:
+    assert first_type(sentence) == etype
