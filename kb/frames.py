@@ -78,6 +78,7 @@ _OPPOSED = re.compile(r"(?i)\b(?:decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 # the criticism, never the change ("groups opposed the reversal", "critics say it wrongly revoked …").
 _OPPOSING = re.compile(r"(?i)\b(?:oppos\w*|against|critici[sz]\w*|condemn\w*|denounc\w*|protest\w*|object\w* to)\s+(?:\w+\s+){0,3}$|\b(?:wrongly|illegally|unlawfully|recklessly|needlessly|rashly)\s+$")
 _REVISION = re.compile(r"(?i)\b(?:revised|further|updated|amended|substantively similar|modified|replacement|new version of)\b")
+_SHOULD = re.compile(r"(?i)\b(?:should|must|ought to)\b(?!\s+(?:only\s+|also\s+|continue\s+to\s+)?(?:be\s+)?(?:strengthen|support|welcom|maintain|continu|prais|commend|celebrat)\w*)")
 _SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted)\b")
 _CRITICS = re.compile(r"(?i)\b(?:critics|opponents|detractors)\s+(?:have\s+)?(?:say|said|argue\w*|contend\w*|charg\w*|complain\w*|warn\w*)\b")
 
@@ -217,6 +218,11 @@ def frames(sentence: str) -> list[Frame]:
         out = [f for f in out if f.type != "criticism" or f is voiced]
     # The first frame decides; a criticism or support voiced about a change is a second event.
     primary = out[0]
+    if primary.type == "statement" and _SPEECH.search(sentence) and _SHOULD.search(sentence):
+        # Speech demanding what someone else should do ("…should not be rewarded," Roe said; "said the
+        # ministry should remove …") criticises what they do now.
+        primary = replace(primary, type="criticism", role="criticised", rules=(*primary.rules, "modality:demanded-in-speech"))
+        out = [primary, *(f for f in out[1:] if f.type != "criticism")]
     extra = [f for f in out[1:] if f.type in ("criticism", "support") and f.type != primary.type]
     # A figure in a clause of its own ("…, which has more than 160 parties") is reported apart.
     extra += [replace(f, rules=(*f.rules, "clause:figure-apart")) for f in out[1:] if f.type == "report" != primary.type

@@ -711,3 +711,15 @@ def test_an_announcement_is_the_act_it_announces(sentence: str, etype: str) -> N
 ])  # fmt: skip
 def test_a_revised_instrument_issued_amends_the_policy(sentence: str, etype: str) -> None:
     assert first_type(sentence) == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # speech demanding what someone else should do criticises what they do now
+    ('"The ministry should not be rewarded for missing its own deadline," Senator Roe said.', "criticism"),
+    ("The representative of Norway said the board should remove the island from its list.", "criticism"),
+    # speech without a demand, or asking that something go on, is a statement
+    ("The representative of Norway said the board met twice.", "statement"),
+    ('The spokesperson said its role "should only be strengthened."', "statement"),
+])  # fmt: skip
+def test_a_demand_in_speech_is_criticism(sentence: str, etype: str) -> None:
+    assert first_type(sentence) == etype
