@@ -310,6 +310,7 @@ def _evidence(seg: Segment, sentence: str, at: int, text: str) -> tuple[int, int
 
 # A finite verb: an auxiliary or modal, or a verb in the past or the third person present.
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|did|does|remains?|continues?)\b|\b[a-z]{3,}(?:ed|es)\b|\b[a-z]{2,}[^s\W]s\b")
+_FAULT = re.compile(r"(?i)\b(?:fail(?:ed|s|ure)? to|has failed|have failed|without (?:any )?consult\w*|refus(?:ed|es|ing) (?:to|every|all|any)|walked away|br(?:oke|eaks?|oken) (?:its|their|his|her|our) (?:word|promise|pledge|commitment)s?|incomplete|cheat(?:ed|ing)|not consistently)\b")
 _COMMITS = re.compile(r"(?i)\b(?:will|shall|would|is to|are to)\b")
 
 
@@ -323,6 +324,9 @@ def _actor_fact(sentence: str, known: Known, surnames: dict[str, str], doc_names
         return None
     if not actors_in(sentence, None, known, None, surnames, doc_names, short)[0]:
         return None
+    if _FAULT.search(sentence):
+        # An actor found at fault ("has failed to …", "acted without consulting …", "the data are incomplete").
+        return Frame("criticism", "criticised", 0.1, 0, ("frame:undated-actor-sentence", "frame:fault-found"))
     kind = "statement" if _COMMITS.search(sentence) else "report"
     return Frame(kind, "stated", 0.1, 0, ("frame:undated-actor-sentence",))
 

@@ -723,3 +723,16 @@ def test_a_revised_instrument_issued_amends_the_policy(sentence: str, etype: str
 ])  # fmt: skip
 def test_a_demand_in_speech_is_criticism(sentence: str, etype: str) -> None:
     assert first_type(sentence) == etype
+
+
+@pytest.mark.parametrize(("content", "etype"), [
+    # an undated sentence finding a named actor at fault criticises it
+    ("For thirty years the Fisheries Board has failed to reach a decision on the quota.", "criticism"),
+    ("The Fisheries Board acted without consulting the Harbour Council.", "criticism"),
+    # an undated sentence of fact about an actor is reported, a commitment stated
+    ("The Fisheries Board has twelve members.", "report"),
+    ("The Fisheries Board will publish the figures.", "statement"),
+])  # fmt: skip
+def test_an_undated_actor_found_at_fault_is_criticised(tmp_path: Path, content: str, etype: str) -> None:
+    found = proposed(tmp_path, content)
+    assert [p.type for p in found] == [etype], [(p.type, p.rules) for p in found]
