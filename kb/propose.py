@@ -120,6 +120,8 @@ def issuer_voice(document: Document) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{who})\b(?:\s+\([^)]*\))?\s+{_SAYS}\b|\b{_SAYS}\s+(?:[A-Z][a-z]*\.?\s+){{0,3}}(?:{who})\b")
 
 
+# An item opening with a commitment or a command: "Will not …", "Not assist …", "Prohibit the use of …", "Require that …".
+_COMMAND = re.compile(r"(?:[-\u2022*]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:[Ww]ill|[Ww]ould|[Ss]hall|[Nn]ot|[Nn]ever|[Tt]o)\b|(?!(?:The|This|That|These|Those|It|Its|Our|Their|His|Her|We|They|He|She|In|On|At|By|For|From|As|After|Before|Since|While|When|If)\b)[A-Za-z]+(?<!s)(?<!ed)\s+(?:the|a|an|that|all|any|its|their|our|his|her|new|no|each|every|back|up|out|down|funds?|funding)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|according to|reported)\b")
 
@@ -425,6 +427,11 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             elif quoted_by and stated.basis == "context" and frame.type in _WORDS_TYPES:
                 # Words a release quotes after "X said:" are said for the release, on its day.
                 stated, date_rule = release_day, "date:quoted-on-publication"
+            elif date_rule == "date:list-lead-in" and lead_in is not None and lead_in.basis == "context" and _COMMAND.match(sentence):
+                # An item of a list of what someone will do or should do ("Will not use …;", "Prohibit the
+                # use of …", "Rescind the rule;") under an undated lead-in ("The bill would:", "We urge the
+                # ministry to:"): the document commits to it or asks for it on its day.
+                stated, date_rule = release_day, "date:list-of-commitments-on-publication"
             elif date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and attribution is None and _own_words(sentence):
                 # The author speaking in the first person, no one else's words: said in the document, on its day.
                 stated, date_rule = release_day, "date:own-words-on-publication"

@@ -736,3 +736,16 @@ def test_a_demand_in_speech_is_criticism(sentence: str, etype: str) -> None:
 def test_an_undated_actor_found_at_fault_is_criticised(tmp_path: Path, content: str, etype: str) -> None:
     found = proposed(tmp_path, content)
     assert [p.type for p in found] == [etype], [(p.type, p.rules) for p in found]
+
+
+@pytest.mark.parametrize(("item", "on_the_day"), [
+    # an item committing to or asking for something, under an undated lead-in, is stated on the document's day
+    ("Prohibit the use of funds to sell trawlers unless the board certifies them;", True),
+    ("Will not prohibit trawling outside the bay;", True),
+    # an item telling what happened keeps the lead-in's "on or before"
+    ("Norway received a permanent exemption from the quota;", False),
+])  # fmt: skip
+def test_a_list_of_commitments_is_stated_on_the_publication_day(tmp_path: Path, item: str, on_the_day: bool) -> None:
+    found = [p for p in proposed(tmp_path, f"The Fisheries Act would:\n\n- {item}\n- Require the board to report yearly.") if p.quote.strip("- ").startswith(item[:12])]
+    assert found, item
+    assert (found[0].date.spec == DateSpec(PartialDate.parse(PUB))) is on_the_day, (found[0].date.spec, found[0].rules)
