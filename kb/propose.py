@@ -421,7 +421,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                 # they were: "X said:" or the author's own words on the release's day, another's on the
                 # day the attribution states, if it states one.
                 if _SPEECH_LEAD.search(attribution) or issuer.search(attribution):
-                    stated, date_rule = release_day, "date:quotation-continued-on-publication"
+                    stated, date_rule = release_day, "date:quotation-continued"
                 elif (when := _date_and_rule(attribution, published, None)[0]).basis != "context":
                     stated, date_rule = when, "date:quotation-continued"
             elif quoted_by and stated.basis == "context" and frame.type in _WORDS_TYPES:
