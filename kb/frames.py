@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kb.sentences import SPEECH_VERB
 from kb.vocabulary import EVENT_TYPE_NAMES, STATE_CHANGING_TYPES
 
 # --- Verb frames: (event type, role of the acting party, confidence, pattern), strongest first ------
@@ -79,7 +80,6 @@ _OPPOSED = re.compile(r"(?i)\b(?:decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 _OPPOSING = re.compile(r"(?i)\b(?:oppos\w*|against|critici[sz]\w*|condemn\w*|denounc\w*|protest\w*|object\w* to)\s+(?:\w+\s+){0,3}$|\b(?:wrongly|illegally|unlawfully|recklessly|needlessly|rashly)\s+$")
 _REVISION = re.compile(r"(?i)\b(?:revised|further|updated|amended|substantively similar|modified|replacement|new version of)\b")
 _SHOULD = re.compile(r"(?i)\b(?:should|must|ought to)\b(?!\s+(?:only\s+|also\s+|continue\s+to\s+)?(?:be\s+)?(?:strengthen|support|welcom|maintain|continu|prais|commend|celebrat)\w*)")
-_SPEECH = re.compile(r"\b(?:said|says|told|stated|added|noted)\b")
 _CRITICS = re.compile(r"(?i)\b(?:critics|opponents|detractors)\s+(?:have\s+)?(?:say|said|argue\w*|contend\w*|charg\w*|complain\w*|warn\w*)\b")
 
 
@@ -167,7 +167,7 @@ def frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
             continue
         m, skipped = _verb(pattern, sentence, lo, hi)
         skips.update(skipped)
-        if not m or role == "announced" and _SPEECH.search(sentence):
+        if not m or role == "announced" and SPEECH_VERB.search(sentence):
             continue
         seen.add(etype)
         before = sentence[max(0, m.start() - 60) : m.start()]
@@ -218,7 +218,7 @@ def frames(sentence: str) -> list[Frame]:
         out = [f for f in out if f.type != "criticism" or f is voiced]
     # The first frame decides; a criticism or support voiced about a change is a second event.
     primary = out[0]
-    if primary.type == "statement" and _SPEECH.search(sentence) and _SHOULD.search(sentence):
+    if primary.type == "statement" and SPEECH_VERB.search(sentence) and _SHOULD.search(sentence):
         # Speech demanding what someone else should do ("…should not be rewarded," Roe said; "said the
         # ministry should remove …") criticises what they do now.
         primary = replace(primary, type="criticism", role="criticised", rules=(*primary.rules, "modality:demanded-in-speech"))

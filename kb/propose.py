@@ -123,6 +123,7 @@ def issuer_voice(document: Document) -> re.Pattern[str]:
 # An item opening with a commitment or a command: "Will not …", "Not assist …", "Prohibit the use of …", "Require that …".
 _COMMAND = re.compile(r"(?:[-\u2022*]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:[Ww]ill|[Ww]ould|[Ss]hall|[Nn]ot|[Nn]ever|[Tt]o)\b|(?!(?:The|This|That|These|Those|It|Its|Our|Their|His|Her|We|They|He|She|In|On|At|By|For|From|As|After|Before|Since|While|When|If)\b)[A-Za-z]+(?<!s)(?<!ed)\s+(?:the|a|an|that|all|any|its|their|our|his|her|new|no|each|every|back|up|out|down|funds?|funding)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+# Someone else's words reported (narrower than SPEECH_VERB: "we have continued to …" is still our own words).
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|according to|reported)\b")
 
 

@@ -337,8 +337,6 @@ def _columns(text: str, block: list[tuple[int, int]], heading_lines: int, bigram
     return out
 
 
-
-
 def shouting(text: str) -> bool:
     """Whether a passage is written all in capitals (a cable, a military message, a shouted heading)."""
     letters = [c for c in text if c.isalpha()]
@@ -447,7 +445,8 @@ def segments(document: Document) -> list[Segment]:
             for seg in out]  # fmt: skip
 
 
-_SPEECH_VERB = re.compile(r"\b(?:said|says|added|adds|stated|states|told|noted|notes|explained|warned|argued|continued|wrote|declared|insisted|remarked|commented)\b")
+# Verbs that say who speaks: "Roe said", "the minister told …".
+SPEECH_VERB = re.compile(r"\b(?:said|says|added|adds|stated|states|told|noted|notes|explained|warned|argued|continued|wrote|declared|insisted|remarked|commented)\b")
 _OPENS = "\"\u201c"
 
 
@@ -485,7 +484,7 @@ def quotation_speakers(sentences: list[Segment]) -> list[int | None]:
         started_inside = inside or text[:1] in _OPENS
         outside, inside = outside_quotes(text, inside and text[:1] not in _OPENS)
         # Who speaks is said outside the marks: '"…," Roe said.', 'Roe said, "…'.
-        attributed = bool(_SPEECH_VERB.search(outside)) and (started_inside or "\u201c" in text or '"' in text or text.rstrip().endswith(":"))
+        attributed = bool(SPEECH_VERB.search(outside)) and (started_inside or "\u201c" in text or '"' in text or text.rstrip().endswith(":"))
         if attributed:
             for j in run:
                 out[j] = i
