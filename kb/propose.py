@@ -127,6 +127,48 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|according to|reported)\b")
 
 
+# --- Whose record: a journalist's report, or the issuer's own ----------------------------------------
+
+# A byline: a line of its own that opens with "By" and a name ("By Jo Roe", "Dec. 1, 2017 | By Jo Roe"),
+# not "Statement by …" nor "By the authority vested in me".
+_BYLINE = re.compile(r"(?m)^[ \t]*(?:[^|\n]{0,40}\|[ \t]*)?[Bb][Yy][ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]*){1,3}[ \t]*(?:,|\band\b|\(|$)")
+_BARE_NAME = re.compile(r"(?:[A-Z][a-z'-]+\.?\s+){1,3}[A-Z][a-z'-]+")
+_NEWS_AGENCY = re.compile(r"\b(?:Reuters|Associated Press|Agence France-Presse|AFP|United Press International|UPI|Bloomberg News)\b|\((?:AP|AFP|UPI)\)")
+
+
+def news_report(document: Document) -> bool:
+    """Whether the document is a journalist's report of what others did and said: a byline or a
+    news agency opens its text, or its <AUTHOR> is a news agency or people's names alone, with no
+    office, role or body."""
+    head = "\n".join(document.content.value.strip().splitlines()[:8])
+    if _BYLINE.search(head) or document.author.startswith("By ") or _NEWS_AGENCY.search(document.author) or _NEWS_AGENCY.search(head):
+        return True
+    parts = [p.strip() for p in re.split(r",|\band\b", document.author) if p.strip()]
+    return bool(parts) and all(_BARE_NAME.fullmatch(p) and kind_of(p) == "person" and not set(p.split()) & (TITLES | NOT_NAMES) for p in parts)
+
+
+# Words told of as said on an earlier occasion: an affirmative present perfect ("officials have told the
+# committee", "the ministry has said"), unless it tells how long something has held ("for five years it has refused").
+_EARLIER = re.compile(r"\b(?:has|have)\s+(?!not\b|never\b)(?:\w+ly\s+|also\s+|already\s+|instead\s+|long\s+)?(?:said|told|been|[a-z]+ed)\b")
+_HELD_FOR = re.compile(r"(?i)\b(?:for|over) (?:more than |over |nearly |almost |the (?:past|last) )?(?:\w+ |\d+ )?(?:years|months|decades|weeks)\b")
+_SAID_THEN = re.compile(r"\b(?:said|told|noted|stated|described|responded|added|explained|argued|warned)\b")
+# A verb in the simple past: a narrative of what was done, not the record's own words.
+_NARRATED = re.compile(r"(?i)\b(?:was|were|did)\b|(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+                       r"\b(?:[a-z]{2,}ed|took|held|found|made|gave|went|came|began|left|sent|wrote|brought|kept|won|lost|met)\b")
+_TODAY = re.compile(r"\b[Tt]oday\b")
+
+
+def _words_of_the_record(sentence: str, of_the_day: bool) -> bool:
+    """Whether undated words in an issuer's own record (a release, a meeting's write-up, a floor
+    statement, a court's summary) are said in it, on its day: its own judgments in the present, or,
+    in a record of the day's occasion (one that says "today"), speech told in the simple past; not
+    words told as said earlier ("has said") nor a narrative of what was done."""
+    outside, _open = outside_quotes(sentence, False)
+    if _EARLIER.search(outside) and not _HELD_FOR.search(outside):
+        return False
+    return of_the_day if _SAID_THEN.search(outside) else not _NARRATED.search(outside)
+
+
 def _own_words(sentence: str) -> bool:
     """Whether a sentence is the author's own words in the first person ("I regret to say …", "we
     are concerned …"), not a quotation nor speech reported of someone else."""
@@ -355,6 +397,8 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     fresh_policy = new_policy(document, segs, owner_guess, own) if not doc_policies else None
     signed = signing_date(document, segs) if own else None
     issuer = issuer_voice(document)
+    record = not news_report(document)
+    of_the_day = bool(_TODAY.search(document.content.value))
     proposals: list[Proposal] = []
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
@@ -436,6 +480,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             elif date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and attribution is None and _own_words(sentence):
                 # The author speaking in the first person, no one else's words: said in the document, on its day.
                 stated, date_rule = release_day, "date:own-words-on-publication"
+            elif date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and record and _words_of_the_record(sentence, of_the_day):
+                # Words an issuer's own record reports, not a journalist's: said on the occasion it records, the day it is issued.
+                stated, date_rule = release_day, "date:words-in-issuers-record"
             confidence = frame.confidence + (0.1 if stated.basis == "explicit" else 0)
             # The document's main policy, and any other the sentence names as a whole phrase.
             policies = list(dict.fromkeys(([main_policy] if main_policy else []) + sorted(sentence_policies)))

@@ -699,7 +699,8 @@ def test_a_quotation_of_the_author_continued_is_said_on_the_release_day(tmp_path
     ('"We regret that the board has ignored the towns."', False),
 ])  # fmt: skip
 def test_the_authors_own_words_are_said_on_the_publication_day(tmp_path: Path, content: str, on_the_day: bool) -> None:
-    words = [p for p in proposed(tmp_path, content) if p.type in ("criticism", "statement")]
+    # written by reporters, so that only the words' own person, not the kind of document, can date them on the day
+    words = [p for p in propose(document(tmp_path, content, author="Jo Roe, Ana Silva"), Known()) if p.type in ("criticism", "statement")]
     assert words, content
     day = DateSpec(PartialDate.parse(PUB))
     assert (words[0].date.spec == day) is on_the_day, (words[0].date.spec, words[0].rules)
@@ -728,4 +729,44 @@ def test_an_undated_actor_found_at_fault_is_criticised(tmp_path: Path, content: 
 def test_a_list_of_commitments_is_stated_on_the_publication_day(tmp_path: Path, item: str, on_the_day: bool) -> None:
     found = [p for p in proposed(tmp_path, f"The Fisheries Act would:\n\n- {item}\n- Require the board to report yearly.") if p.quote.strip("- ").startswith(item[:12])]
     assert found, item
+    assert (found[0].date.spec == DateSpec(PartialDate.parse(PUB))) is on_the_day, (found[0].date.spec, found[0].rules)
+
+
+@pytest.mark.parametrize(("author", "head", "news"), [
+    # a journalist's report: a byline opens the text, a news agency writes it, or the author is names alone
+    ("Jo Roe, Harbour News", "Quota Cut\n\nBy Jo Roe\n\nOSLO, June 20 - The board cut the quota.", True),
+    ("Harbour News", "Quota Cut\n\nJune 20, 2025 | By Jo Roe , Harbour News\n\nThe board cut the quota.", True),
+    ("By Ana Silva and Jo Roe (Reuters)", "The board cut the quota.", True),
+    ("Associated Press", "The board cut the quota.", True),
+    ("Ana Silva, Jo Roe", "The board cut the quota.", True),
+    # the issuer's own record: an office, a person with a role, a statement "by" someone, an order "by" authority
+    ("Ministry of Fisheries, Press Office", "Statement by the Minister\n\nThe board cut the quota.", False),
+    ("Ana Silva, Minister of Fisheries", "As delivered by Minister Ana Silva\n\nThe board cut the quota.", False),
+    ("The President", "By the authority vested in me as President, it is hereby ordered:", False),
+    ("Human Rights Watch", "Posted On: 20 JUN 2025 by Harbour Desk\n\nThe board cut the quota.", False),
+])  # fmt: skip
+def test_a_news_report_is_told_from_the_issuer_s_own_record(tmp_path: Path, author: str, head: str, news: bool) -> None:
+    from kb.propose import news_report
+
+    assert news_report(document(tmp_path, head, author=author)) is news
+
+
+@pytest.mark.parametrize(("author", "content", "on_the_day"), [
+    # in the issuer's record of the day's occasion, speech told without a date is said that day
+    ("Fisheries Council, Meetings Coverage", "The council today debated the quota.\n\nThe delegate of Norway said the quota was unjust.", True),
+    # its own judgments in the present too, with or without "today"
+    ("Fisheries Council, Meetings Coverage", "The council debated the quota.\n\nThe board's data are incomplete and its decision is unlawful.", True),
+    # but not in a journalist's report
+    ("Jo Roe, Ana Silva", "The council today debated the quota.\n\nThe delegate of Norway said the quota was unjust.", False),
+    # nor speech told in a record that is no record of a day's occasion
+    ("Fisheries Council, Research Service", "The council debated the quota.\n\nThe delegate of Norway said the quota was unjust.", False),
+    # nor words said on an earlier occasion, nor a narrative of what was done
+    ("Fisheries Council, Meetings Coverage", "The council today debated the quota.\n\nThe ministry has said it will oppose the quota.", False),
+    ("Fisheries Council, Meetings Coverage", "The council today debated the quota.\n\nThe court found that the quota violated the treaty.", False),
+    # a span of time it has held for is no earlier occasion
+    ("Fisheries Council, Meetings Coverage", "The council today debated the quota.\n\nFor thirty years the board has opposed any quota.", True),
+])  # fmt: skip
+def test_undated_words_in_the_issuer_s_record_are_said_on_its_day(tmp_path: Path, author: str, content: str, on_the_day: bool) -> None:
+    found = [p for p in propose(document(tmp_path, content, author=author), Known()) if p.type in ("criticism", "statement") and "debated" not in p.quote]
+    assert found, content
     assert (found[0].date.spec == DateSpec(PartialDate.parse(PUB))) is on_the_day, (found[0].date.spec, found[0].rules)
