@@ -23,6 +23,9 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
                # a rate or an amount an instrument sets, changed ("doubled the steel tariff", "grants increased by 50%")
                r"|\b(?:doubl|tripl|halv|rais|increas|reduc|lower)(?:e|es|ed|ing)\b (?:the |its |their )?(?:[\w-]+ ){0,4}(?:tariffs?|grants?|quotas?|fees?|tax(?:es)?|rates?|caps?|thresholds?|subsid(?:y|ies)|allowances?|fines?)\b"
                r"|\b(?:tariffs?|grants?|quotas?|fees?|tax(?:es)?|rates?|caps?|thresholds?|subsid(?:y|ies)|allowances?|fines?)\s+(?:(?:was|were|is|are|has been|have been)\s+)?(?:increased|raised|reduced|lowered|doubled|tripled|halved)\s+(?:by|to)\s+[\d$£€]"),
+    # Obligations under an agreement suspended or the agreement extended: an act on the agreement, before the
+    # general "suspend" of a change ("suspended its participation in the treaty", "extend the convention").
+    ("treaty_action", "decided", 0.7, r"\b(?:suspend|extend)\w* (?:its |their |the |his |her )?(?:own )?(?:participation in|obligations under)\b|\b(?:suspend|extend)\w* (?:the |its |their )?(?:[\w-]+ ){0,3}(?:treaty|convention|protocol)\b"),
     ("amended", "decided", 0.7, r"\bamends\b|\brevises\b|\bmodifies\b|\bhereby (?:amend|revis|modif)\w*|\b(?:will|would) not (?:produce|use|acquire|develop|export|transfer|assist|emplace|deploy|sell)\b|\balign\w* (?:our|its|their|\w+'s)\b|\bchanges? to\b|\bno longer\b|\bend the use\b|\bforbid\w*|\bforbade\b|\bprohibit\w*|\bbanned\b|\bbanning\b|\bbarr(?:ed|ing)\b|\bbars (?:the|all|any)\b|(?:^|[-\u2022*]\s|\b(?:to|will|would|shall|and|also) )ban\b|\bbans (?:the|all|any|new|a|an)\b|\bsuspend(?:s|ed|ing)?\b|\bpaus(?:es|ed)\b|\bfr(?:oze|eezes)\b"
                # a date in a policy moved ("delayed from 2026 to 2035", "brought the end date forward", "moved that up",
                # "deferred accessions for six months")

@@ -53,6 +53,9 @@ def first_type(sentence: str) -> str | None:
     ("The government joined the High Seas Treaty in 2024.", "treaty_action"),
     # changes named by other verbs
     ("On Tuesday, the ministry suspended the quota.", "amended"),
+    # obligations under an agreement suspended, or the agreement extended, act on the agreement
+    ("The government suspended its participation in the fisheries treaty.", "treaty_action"),
+    ("The two governments agreed to extend the whaling convention by five years.", "treaty_action"),
     ("The agency lifted the ban on night fishing.", "rescinded"),
     ("The board extended the moratorium on new wells.", "amended"),
     ("A bill that would repeal the tax was introduced in May.", "statement"),
