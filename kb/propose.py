@@ -323,7 +323,10 @@ def candidates(p: Proposal, sentence: str, known: Known, published: PartialDate)
         if p.date.basis == "context" and e.date.interval()[0] == pub_first and p.date.spec.qualifier is None:
             score += 0.05  # the day's own announcement told again
         vague = p.date.basis == "context" and p.date.spec.qualifier == "on_or_before"
-        if score >= 0.6 and (typed or wording >= 0.7) and not (vague and (not typed or wording < 0.75)):
+        # An event of another subject (none of its policies ever concerned together with one of the
+        # proposal's) is no restatement, whatever its type, date or a shared country say.
+        other_subject = bool(p.policies and e.policies) and not any(known.kindred.get(k, frozenset({k})) & e.policies for k in p.policies)
+        if score >= 0.6 and not other_subject and (typed or wording >= 0.7) and not (vague and (not typed or wording < 0.75)):
             out.append(Candidate(e.key, e.date, e.type, e.headline, round(score, 2)))
     out.sort(key=lambda c: -c.score)
     return out[:3]

@@ -394,3 +394,22 @@ def test_the_made_up_corpus_loads_and_its_held_out_half_was_listed() -> None:
     # against a poorer knowledge base (two generic aliases once made two documents fail)
     scored = extraction.run([], None, corpus, strict=True)
     assert {case.key for case, _score in scored if case.corpus} == {case.key for case in mine}
+
+
+def test_an_event_of_another_subject_is_never_suggested_for_a_merge(tmp_path: Path) -> None:
+    from kb.dates import DateSpec
+
+    def event(key: str, policy: str, headline: str) -> _KnownEvent:
+        # the same wording, type and date: only the subject tells them apart
+        return _KnownEvent(key, "reversed", DateSpec.parse("2020-06-02"), frozenset({policy}), headline,
+                           ("The council rescinded the rule on June 2, 2020.",), frozenset())  # fmt: skip
+
+    known = Known(policies={"Oldtown bicycle rule": ("bike-rule", "Oldtown bicycle rule", None)},
+                  events=[event("same-subject", "bike-lanes", "Council rescinds the lane plan"),
+                          event("other-subject", "harbour-dues", "Council rescinds the harbour dues"),
+                          # one event concerned both the bicycle rule and the lanes: they are one subject
+                          _KnownEvent("link", "amended", DateSpec.parse("2019-01-01"), frozenset({"bike-rule", "bike-lanes"}), "", (), frozenset())])  # fmt: skip
+    p = propose(_doc(tmp_path, "The council rescinded the Oldtown bicycle rule on June 2, 2020."), known)[0]
+    assert p.policies == ["bike-rule"]
+    keys = [c.key for c in p.candidates]
+    assert "same-subject" in keys and "other-subject" not in keys
