@@ -134,14 +134,16 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|according to|reported)
 _BYLINE = re.compile(r"(?m)^[ \t]*(?:[^|\n]{0,40}\|[ \t]*)?[Bb][Yy][ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]*){1,3}[ \t]*(?:,|\band\b|\(|$)")
 _BARE_NAME = re.compile(r"(?:[A-Z][a-z'-]+\.?\s+){1,3}[A-Z][a-z'-]+")
 _NEWS_AGENCY = re.compile(r"\b(?:Reuters|Associated Press|Agence France-Presse|AFP|United Press International|UPI|Bloomberg News)\b|\((?:AP|AFP|UPI)\)")
+# A newspaper named in the author line ("Sam Poe, The Daily Example"); not an issuer's own news service ("DoD News").
+_NEWSPAPER = re.compile(r"\b(?:Times|Post|Journal|Herald|Tribune|Gazette|Daily|Chronicle|Telegraph|Guardian|Newswire)\b")
 
 
 def news_report(document: Document) -> bool:
     """Whether the document is a journalist's report of what others did and said: a byline or a
-    news agency opens its text, or its <AUTHOR> is a news agency or people's names alone, with no
-    office, role or body."""
+    news agency opens its text, or its <AUTHOR> is a news agency, a newspaper or people's names
+    alone, with no office, role or body."""
     head = "\n".join(document.content.value.strip().splitlines()[:8])
-    if _BYLINE.search(head) or document.author.startswith("By ") or _NEWS_AGENCY.search(document.author) or _NEWS_AGENCY.search(head):
+    if _BYLINE.search(head) or document.author.startswith("By ") or _NEWS_AGENCY.search(document.author) or _NEWS_AGENCY.search(head) or _NEWSPAPER.search(document.author):
         return True
     parts = [p.strip() for p in re.split(r",|\band\b", document.author) if p.strip()]
     return bool(parts) and all(_BARE_NAME.fullmatch(p) and kind_of(p) == "person" and not set(p.split()) & (TITLES | NOT_NAMES) for p in parts)

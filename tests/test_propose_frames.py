@@ -742,6 +742,9 @@ def test_a_list_of_commitments_is_stated_on_the_publication_day(tmp_path: Path, 
     ("By Ana Silva and Jo Roe (Reuters)", "The board cut the quota.", True),
     ("Associated Press", "The board cut the quota.", True),
     ("Ana Silva, Jo Roe", "The board cut the quota.", True),
+    ("Sam Poe, The Daily Example", "The board cut the quota.", True),
+    # an issuer's own news service is its record
+    ("Harbour Board News (Harbour Board)", "The board cut the quota.", False),
     # the issuer's own record: an office, a person with a role, a statement "by" someone, an order "by" authority
     ("Ministry of Fisheries, Press Office", "Statement by the Minister\n\nThe board cut the quota.", False),
     ("Ana Silva, Minister of Fisheries", "As delivered by Minister Ana Silva\n\nThe board cut the quota.", False),
