@@ -177,7 +177,7 @@ def frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
         revision = etype == "adopted" and _REVISION.search(sentence[max(0, m.start() - 30) : m.end() + 40])
         if revision:
             etype = "amended"  # a revised version of an instrument issued: "issued a further determination", "The revised policy, issued …"
-        rules = (("frame:adopted-revision",) if revision else ()) + (f"frame:{etype}",) + (("frame:commissioned-review",) if role == "commissioned" else ()) + (("frame:announced",) if role == "announced" else ()) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
+        rules = (("frame:adopted-revision",) if revision else ()) + (f"frame:{etype}",) + (("frame:commissioned-review",) if role == "commissioned" else ()) + (("frame:announced",) if role == "announced" else ()) + (("frame:obligations-suspended-or-extended",) if etype == "treaty_action" and role == "decided" else ()) + (("voice:own-act",) if etype in STATE_CHANGING_TYPES and own_act(sentence, m.start()) else ())
         if etype in STATE_CHANGING_TYPES or etype in ("treaty_action", "reaffirmed"):
             if _DEMANDED.search(before):
                 # A demand to keep a policy is a statement; a demand to change one criticises it.
