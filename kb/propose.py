@@ -154,9 +154,8 @@ def news_report(document: Document) -> bool:
 _EARLIER = re.compile(r"\b(?:has|have)\s+(?!not\b|never\b)(?:\w+ly\s+|also\s+|already\s+|instead\s+|long\s+)?(?:said|told|been|[a-z]+ed)\b")
 _HELD_FOR = re.compile(r"(?i)\b(?:for|over) (?:more than |over |nearly |almost |the (?:past|last) )?(?:\w+ |\d+ )?(?:years|months|decades|weeks)\b")
 _SAID_THEN = re.compile(r"\b(?:said|told|noted|stated|described|responded|added|explained|argued|warned)\b")
-# A verb in the simple past: a narrative of what was done, not the record's own words.
-_NARRATED = re.compile(r"(?i)\b(?:was|were|did)\b|(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
-                       r"\b(?:[a-z]{2,}ed|took|held|found|made|gave|went|came|began|left|sent|wrote|brought|kept|won|lost|met)\b")
+# A verb in the simple past (an act's verb, not after an auxiliary): a narrative of what was done, not the record's own words.
+_NARRATED = re.compile(r"(?i)\b(?:was|were|did)\b|(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bis )(?<!\bare )(?<!\bbeing )" + _ACTED.pattern)
 _TODAY = re.compile(r"\b[Tt]oday\b")
 
 
