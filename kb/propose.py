@@ -416,8 +416,8 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     subject: str | None = None  # the instrument the sentences now speak of ("The order …", "It also …")
     release_day = StatedDate(DateSpec(PartialDate.from_date(publication_day(published))), "context")
     # A quotation running over several sentences is the words of the one its attribution names, said when they said it.
-    said = [s for s in segs if s.kind == "sentence"]
-    spoken_by = {id(s): said[k] for s, k in zip(said, quotation_speakers(said)) if k is not None and said[k] is not s}
+    prose = [s for s in segs if s.kind == "sentence"]
+    spoken_by = {id(s): prose[k] for s, k in zip(prose, quotation_speakers(prose)) if k is not None and prose[k] is not s}
     for seg in segs:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
