@@ -53,6 +53,10 @@ class Score:
     actor_hits: int = 0
     actors_proposed: int = 0
     actors_reviewed: int = 0
+    policy_hits: int = 0  # links to known policies that the reviewed event has too
+    policies_linked: int = 0  # links a matched proposal makes to policies the knowledge base knew
+    policies_knowable: int = 0  # a reviewed event's policies the knowledge base knew before the document
+    policies_found: int = 0
     suggestions_made: int = 0
     suggestions_kept: int = 0
     suggestions_kept_first: int = 0
@@ -131,6 +135,7 @@ def score_document(known: Known, document: Document, contribution: Contribution,
     def overlaps(p: object, cit: object) -> bool:
         return p.start < cit.end and cit.start < p.end  # type: ignore[attr-defined]
 
+    known_policies = {key for key, _name, _owner in known.policies.values()}
     matched_proposals: set[int] = set()
     for event in contribution.events:
         event_type = event.type or types.get(event.key)
@@ -160,6 +165,15 @@ def score_document(known: Known, document: Document, contribution: Contribution,
         score.actor_hits += len(proposed & reviewed)
         score.actors_proposed += len(proposed)
         score.actors_reviewed += len(reviewed)
+        if event.defines:
+            # Links to policies the knowledge base already knew: right when the reviewer links them too.
+            linked, wanted = set(p.policies) & known_policies, set(event.policies) & known_policies
+            score.policies_linked += len(linked)
+            score.policy_hits += len(linked & set(event.policies))
+            score.policies_knowable += len(wanted)
+            score.policies_found += len(linked & wanted)
+            if linked - set(event.policies):
+                score.misses.append(f"policy {', '.join(sorted(linked - set(event.policies)))} not the reviewer's: {event.key}")
     for i, p in enumerate(proposals):
         if i in matched_proposals or any(
             overlaps(p, c) and p.date.spec.overlaps(c.date) for e in contribution.events for c in e.citations
@@ -283,15 +297,16 @@ def table(title: str, scores: list[Score]) -> list[str]:
         f"### {title}",
         "",
         "| document | events | proposals | recall | precision | date exact | type accuracy | actor P | actor R "
-        "| suggestions kept (any of 3) | kept (first) | `cites:` suggested |",
-        "|---|" + "---|" * 11,
+        "| known policy P | known policy R | suggestions kept (any of 3) | kept (first) | `cites:` suggested |",
+        "|---|" + "---|" * 13,
     ]
     for s in [*scores, total("all", scores)]:
         lines.append(
             f"| {s.document} | {s.events} | {s.proposals} | {r(s.matched_events, s.events):.2f} | "
             f"{r(s.matching_proposals, s.proposals):.2f} | {r(s.dates_exact, s.matched_events):.2f} | "
             f"{r(s.types_right, s.matched_events):.2f} | {r(s.actor_hits, s.actors_proposed):.2f} | "
-            f"{r(s.actor_hits, s.actors_reviewed):.2f} | {s.suggestions_kept}/{s.suggestions_made} | "
+            f"{r(s.actor_hits, s.actors_reviewed):.2f} | {r(s.policy_hits, s.policies_linked):.2f} | "
+            f"{r(s.policies_found, s.policies_knowable):.2f} | {s.suggestions_kept}/{s.suggestions_made} | "
             f"{s.suggestions_kept_first}/{s.suggestions_made} | {s.cites_suggested}/{s.cites_written} |"
         )
     return lines

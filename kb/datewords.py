@@ -525,6 +525,22 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:was|were|had|has|have|is|are)
                        # or an object relative clause ("the strategy that the administration issued last year")
                        r"|\b(?:that|which)\s+(?:the|its|his|her|their)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|shall|may|can|could|should|must)\b)[\w.'-]+\s+){1,5}?"
                        r"(?:[a-z]+ed|made|set|put|gave|took|wrote|sent)\b")
+# A relative clause with no relative word, its subject a pronoun or a noun phrase right after the
+# noun it tells of ("a commitment it made a decade ago", "the exemption the ministry granted in
+# 2019"): its date dates its own verb too. Not after a sentence's opening phrase ("During the
+# meeting the minister announced …"), nor a verb taking a clause ("the agency says it made …").
+_NOT_NOUN = (r"(?:the|its|their|his|her|our|a|an|this|that|these|those|some|any|no|every|each|of|on|in|at|by|for|with|from|to|into|onto|"
+             r"over|under|about|against|through|since|before|after|because|when|whenever|while|if|as|until|once|where|unless|although|though|so|"
+             r"and|but|or|nor|than|whether|how|why|what|which|who|now|then|also|not|never|is|are|was|were|be|been|being|do|does|did|has|have|had|"
+             r"will|would|shall|should|can|could|may|might|must|said|says|told|tells|thinks|thought|believes|believed|argues|argued|claims|claimed|"
+             r"insists|insisted|knows|knew|hopes|feels|felt|notes|warns|adds|confirms|found|finds|suggests|shows|showed|means|meant|ensures|fears|"
+             r"expects|agrees|decides|admits|acknowledges|reports|explains|concludes|determines|recognises|recognizes|it|they|he|she|we|you)\b")
+_ZERO_RELATIVE = re.compile(
+    rf"(?<![\w.])(?:the|its|their|his|her|our|a|an|this|that|these|those)\s+(?:(?!{_NOT_NOUN})[\w-]+\s+){{0,3}}?"
+    rf"(?!{_NOT_NOUN})[a-z][\w-]*(?<!ed)(?<!ing)\s+"
+    rf"(?P<clause>(?:it|they|he|she|we|I|you|the\s+(?:(?!{_NOT_NOUN})[\w-]+\s+){{0,1}}(?!{_NOT_NOUN})[\w-]+)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:[a-z]+ed|made|set|put|gave|took|wrote|sent|began|won|sought|brought|built|chose|drew|held|led|lost|paid|sold|undertook|withdrew|struck|froze|broke|bore)\b)")
+_OPENING = re.compile(r"(?i)^\W*(?:in|on|at|during|after|before|since|under|with|for|by|following|through|throughout|over|within|across|from|upon|amid)\s+$")
 _RELATIVE_END = re.compile(r"[,;:]|\s[\u2014\u2013-]{1,2}\s")
 
 
@@ -535,6 +551,8 @@ def attached(found: list[Found], sentence: str, anchor: int | None) -> Found | N
     if anchor is not None:
         clauses = [(m.start(), e.start() if (e := _RELATIVE_END.search(sentence, m.end())) else len(sentence))
                    for m in _RELATIVE.finditer(sentence)]  # fmt: skip
+        clauses += [(m.start("clause"), e.start() if (e := _RELATIVE_END.search(sentence, m.end())) else len(sentence))
+                    for m in _ZERO_RELATIVE.finditer(sentence) if not _OPENING.match(sentence, 0, m.start())]  # fmt: skip
         usable = [f for f in usable
                   if all((a <= f.start < b) == (a <= anchor < b) for a, b in clauses)]  # fmt: skip
     if not usable:

@@ -75,7 +75,7 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
 
 # Words before a verb that keep it from happening: hedged, negated, demanded or opposed.
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't|no)\s+(?:\w+\s+){0,2}$")
-_HEDGED = re.compile(r"(?i)\b(?:would like to|wants? to|wish(?:es)? to|hopes? to|seeks? to|may|might|could|plans? to|intends? to|consider(?:s|ed|ing)?|(?:stud(?:y|ies|ying|ied)|assess(?:es|ed|ing)?|explor(?:e|es|ed|ing)|weigh(?:s|ed|ing)?) (?:whether|how) to|aims? to|pursuing solutions that would(?: \w+){0,6}|allow (?:\w+ ){0,3}to)\s+(?:\w+\s+){0,3}$")
+_HEDGED = re.compile(r"(?i)\b(?:would like to|wants? to|wish(?:es)? to|hopes? to|seeks? to|(?-i:may)|might|could|plans? to|intends? to|consider(?:s|ed|ing)?|(?:stud(?:y|ies|ying|ied)|assess(?:es|ed|ing)?|explor(?:e|es|ed|ing)|weigh(?:s|ed|ing)?) (?:whether|how) to|aims? to|pursuing solutions that would(?: \w+){0,6}|allow (?:\w+ ){0,3}to)\s+(?:\w+\s+){0,3}$")
 _DEMANDED = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urg\w+ (?:\w+ ){0,4}to|call\w* (?:on|for|upon) (?:\w+ ){0,4}(?:to )?|ask\w* (?:\w+ ){0,4}to|demand\w* (?:\w+ ){0,4}(?:to )?)\s*(?:\w+\s+){0,2}$")
 _OPPOSED = re.compile(r"(?i)\b(?:decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 # Opposing, criticising or condemning a change, or critics telling of it: the sentence's event is
@@ -117,7 +117,7 @@ def own_act(sentence: str, anchor: int) -> bool:
     if _HEREBY.search(before):
         return True
     voice = _OWN_VOICE.search(sentence, 0, anchor)
-    return bool(voice and _PRESENT_ACT.match(sentence[anchor:]) and not re.search(r"(?i)\b(?:will|would|shall|may|not)\s+$", before))
+    return bool(voice and _PRESENT_ACT.match(sentence[anchor:]) and not re.search(r"(?i)\b(?:will|would|shall|(?-i:may)|not)\s+$", before))
 
 
 @dataclass(frozen=True)

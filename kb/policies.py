@@ -15,10 +15,17 @@ from kb.sentences import Segment
 _STOP = frozenset("the a an of and or in on for to by with policy policies program programme law act our their its".split())
 
 
+# Kinds of instrument: "the convention", "the Agreement" point back at one inside a document (a
+# reviewer's alias may say so) but name none across documents.
+_KINDS = frozenset("convention conventions agreement agreements treaty treaties accord accords protocol protocols pact rule rules order orders ban bans "
+                   "moratorium regulation regulations directive memorandum statute bill resolution decree proclamation guidance sanctions tariffs tariff "
+                   "embargo cap quota quotas plan strategy initiative scheme".split())  # fmt: skip
+
+
 def _phrase_ok(phrase: str) -> bool:
     """A name or alias specific enough to stand for a policy on its own."""
     words = re.findall(r"[\w.'-]+", phrase.lower())
-    return len(phrase) >= 4 and any(w not in _STOP for w in words)
+    return len(phrase) >= 4 and any(w not in _STOP and w not in _KINDS for w in words)
 
 
 def policy_scores(text: str, known: Known) -> dict[str, float]:

@@ -136,6 +136,27 @@ def test_the_scorer(built_db: str) -> None:
     assert score.types_right == 1  # "had dropped that policy" is not a known verb: proposed as a statement
 
 
+def test_the_scorer_counts_links_to_known_policies_against_the_reviewer_s() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import extraction
+
+    from kb.annotations import load_annotation_file
+
+    document = parse_document(FIXTURES / "alpha.txt")
+    contribution = load_annotation_file(FIXTURES / "alpha.yaml", document)
+    mine = ("fr-mine-policy", "Fictional Republic mine policy", "fictional-republic")
+    # Only another policy's name is in the text: both matched events link it, the reviewer never does.
+    wrong = Known(policies={"FR mine policy": mine, "Republic": ("fr-other", "Republic", None)})
+    score = extraction.score_document(wrong, document, contribution, {})
+    assert (score.policies_linked, score.policy_hits, score.policies_knowable, score.policies_found) == (2, 0, 2, 0)
+    assert sum(m.startswith("policy fr-other not the reviewer's") for m in score.misses) == 2
+    # The reviewer's policy named in the text: linked on both events, and nothing else is.
+    right = Known(policies={"policy on mines": mine, "FR mine policy": mine})
+    score = extraction.score_document(right, document, contribution, {})
+    assert (score.policies_linked, score.policy_hits, score.policies_knowable, score.policies_found) == (2, 2, 2, 2)
+    assert not any(m.startswith("policy ") for m in score.misses)
+
+
 def test_the_review_loop(root_copy: Path) -> None:
     ok("db", "upgrade")
     out = ok("source", "new", str(FIXTURES / "gamma.txt")).stdout
@@ -335,6 +356,17 @@ def test_policies_attach_on_whole_phrases_and_a_new_one_is_proposed_otherwise(tm
     p = propose(other, known)[0]
     assert p.policies == ["riverside-parking-policy"] and p.new_policies[0][1] == "Riverside Parking Policy"
     assert "Riverside Parking Policy" in (tmp_path / "doc.txt").read_text()  # a verbatim phrase
+
+
+def test_a_kind_of_instrument_alone_names_no_policy(tmp_path: Path) -> None:
+    # A reviewer's alias "the convention" points back inside its own document; it names nothing
+    # in another ("the convention" on whaling is not the one on mines).
+    known = Known(policies={"the convention": ("mine-convention", "Mine Convention", None),
+                            "Mine Convention": ("mine-convention", "Mine Convention", None)})  # fmt: skip
+    other = _doc(tmp_path, "Japan withdrew from the convention on whaling in 2018.")
+    assert all("mine-convention" not in p.policies for p in propose(other, known))
+    named = _doc(tmp_path, "The republic ratified the Mine Convention in 2018.")
+    assert propose(named, known)[0].policies == ["mine-convention"]
 
 
 def test_merge_suggestions_rank_and_never_point_after_publication(tmp_path: Path) -> None:

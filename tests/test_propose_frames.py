@@ -98,6 +98,11 @@ def test_wanted_demanded_hedged_opposed_or_described_changes_change_nothing(sent
     assert all(f.type not in STATE_CHANGING_TYPES for f in frames(sentence)), frames(sentence)
 
 
+def test_the_month_may_is_no_modal_that_hedges_the_verb() -> None:
+    assert frames("After the vote in May the council banned trawling.")[0].type == "amended"
+    assert frames("The council may abolish the quota.")[0].type == "deliberation"
+
+
 @pytest.mark.parametrize(("words", "date"), [
     ("Two decades ago", "about 2005"),
     ("a decade ago", "about 2015"),
@@ -249,6 +254,11 @@ def test_the_document_s_own_author_speaks_on_its_day_others_on_or_before(tmp_pat
     ("The mayor, who was elected in 2017, testified on Tuesday.", "2025-06-17"),
     # an object relative clause too
     ("The order also revoked the strategy that the previous administration issued last year.", f"on or before {PUB}"),
+    # and one with no relative word, its subject a pronoun or a noun phrase right after the noun
+    ("The senator said the ministry was backing away from a commitment it made a decade ago.", f"on or before {PUB}"),
+    ("The minister criticised the quota cut the council set in 2024.", f"on or before {PUB}"),
+    # a phrase opening the sentence is no relative clause: its date is the main verb's
+    ("During the meeting in May the council banned trawling.", "2025-05"),
 ])  # fmt: skip
 def test_a_relative_clause_keeps_its_date(tmp_path: Path, sentence: str, date: str) -> None:
     ps = proposed(tmp_path, sentence)
