@@ -114,25 +114,31 @@ class NewSource:
 _KIND_CUES: tuple[tuple[str, str], ...] = (
     ("fact_sheet", r"fact[\s-]*sheet"),
     ("transcript", r"\btranscript|\bbriefing (?:on|by|with)\b|\bpress briefing|\bmedia engagement|\binterview\b"),
-    ("report", r"\breport\b|research service|\bin focus\b|\bmanual\b|\bstudy\b|\bwhite paper\b"),
+    ("report", r"\breport\b|research service|\bin focus\b|\bmanual\b|\bstudy\b|\bwhite paper\b|\b(?:issue|policy|research) brief\b"),
     ("speech", r"\bremarks\b|\bspeech\b|\baddress (?:by|to)\b|explanation of vote|explaination of vote|\btestimony\b"),
     ("statement", r"\bstatement\b"),
-    ("press_release", r"press release|\bpress office\b|\bnews release\b|\breadout\b"),
+    ("press_release", r"press release|\bpress office\b|\bnews release\b|\breadout\b|\bmedia release\b|\bpress summary\b"),
     # An instrument itself (a rule, an order, a notice): none of the kinds above, so `other`.
     ("other", r"^(?:notice of|executive order|proclamation|presidential (?:memorandum|determination)|(?:interim |direct )?(?:final |proposed )?rule\b)|\b(?:interim final|final|proposed) rule\b"),
 )
+# An issuer's own news service writes articles, whoever it works for ("DoD News", "American Forces Press Service").
+_NEWS_SERVICE = re.compile(r"(?i:\b(?:news|press) service\b)|(?:^|,\s*)[A-Z][\w.]* News\b")
 # What an instrument's own text says it is ("ACTION: Final rule.", "it is hereby ordered").
 _INSTRUMENT_TEXT = re.compile(r"(?im)^\s*ACTION:\s*(?:(?:interim |direct )?(?:final |proposed )?rule|notice)\b|\bit is hereby ordered\b")
 
 
 def _guess_kind(document: Document) -> str:
     """The source kind its own title, author, note and URL suggest (the reviewer confirms it)."""
-    # What the document calls itself first; its URL and kb's note about the copy after.
-    for cues in (f"{document.title} {document.author}", document.url, document.note or ""):
+    content = document.content.value
+    if _NEWS_SERVICE.search(document.author):
+        return "news_article"
+    # What the document calls itself first (its title, author, and the heading lines its text opens
+    # with: "MEDIA RELEASE", "PRESS SUMMARY"); its URL and kb's note about the copy after.
+    head = " ".join(line for line in content.strip().splitlines()[:5] if len(line) < 60)
+    for cues in (f"{document.title} {document.author} {head}", document.url, document.note or ""):
         for kind, pattern in _KIND_CUES:
             if re.search(pattern, cues.lower()):
                 return kind
-    content = document.content.value
     # "MR. ROE: …", "QUESTION: …": a transcript however titled. Labels of sections ("SUMMARY:",
     # "DATES:") name nobody; a transcript has turns by at least two speakers.
     uses = labels(content)

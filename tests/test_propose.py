@@ -394,6 +394,11 @@ def test_merge_suggestions_rank_and_never_point_after_publication(tmp_path: Path
         ("Remarks at the opening session", "Jane Roe", "Thank you all.", "speech"),
         ("Statement on the decision", "Jane Roe", "I oppose it.", "statement"),
         ("Town council approves a budget", "Sam Poe, The Daily Example", "The council voted.", "news_article"),
+        # the heading the text opens with says what it is, and so does an issuer's own news service
+        ("Minister confirms the quota", "Ministry of Examples, Media Relations", "MEDIA RELEASE\n\nThe minister confirmed it.", "press_release"),
+        ("Court rules on the appeal", "The Court of Examples", "1 May 2020\n\nPRESS SUMMARY\n\nThe Court dismisses it.", "press_release"),
+        ("Minister praises the quota statement", "Jo Roe, Example News (Ministry of Examples)", "The minister spoke.", "news_article"),
+        ("The quota suspension: where things stand", "Jo Roe, Senior Analyst", "ISSUE BRIEF\n\nThe quota is suspended.", "report"),
     ],
 )
 def test_the_source_kind_is_guessed_from_what_the_document_calls_itself(
