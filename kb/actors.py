@@ -5,6 +5,7 @@ variants first; and each actor's role from the sentence's structure.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -86,7 +87,24 @@ _TITLED_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|SEN|REP|AMB|SENATOR|REPRESENTATIVE
 _PLURAL_TITLES = frozenset("Ministers Senators Representatives Members Secretaries Ambassadors Governors Judges Leaders Officials".split())
 
 
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Countries' English names from ISO 3166 (pycountry): "Japan", "Viet Nam", and the short form
+    before an inverted name's comma ("Venezuela" of "Venezuela, Bolivarian Republic of")."""
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.update({value, value.split(",")[0]})
+    return frozenset(names)
+
+
 def kind_of(name: str) -> str:
+    if name in country_names():
+        return "government"
     if _OFFICE.match(name):
         return "office"
     if name.split()[-1] in _PLURAL_TITLES:
@@ -257,10 +275,18 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
             if key not in [k for k, _n, _kind in new]:
                 new.append((key, name, kind_of(name)))
         found.append((pos, key, name if key in [k for k, _n, _kind in new] else None))
-    # A lone surname of a known person ("Rossi said"), and a transcript's speaker.
+    # A lone surname of a known person ("Rossi said"), a country named in one word ("Japan withdrew
+    # from …", not "in Japan"), and a transcript's speaker.
     for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
         if _in_longer_name(sentence, m):
             continue  # not a word of a longer name: "the Baker Street Coalition" is no Mr Baker
+        if m.group(1) in country_names() and not any(a <= m.start() < b for a, b in taken) and not _PLACE_BEFORE.search(sentence[: m.start()]):
+            key = slug(m.group(1), 6)
+            if key not in [k for _p, k, _n in found]:
+                if key not in [k for k, _n, _kind in new]:
+                    new.append((key, m.group(1), "government"))
+                found.append((m.start(), key, m.group(1)))
+            continue
         key = surnames.get(m.group(1).lower())
         if key and not any(a <= m.start() < b for a, b in taken) and key not in [k for _p, k, _n in found]:
             found.append((m.start(), key, None))

@@ -198,6 +198,16 @@ def test_a_person_is_named_without_the_office_or_place_before_the_name(tmp_path:
     assert new.get(person) == "person", new
     assert not [n for n, kind in new.items() if kind == "person" and n != person and person.split()[-1] in n]
 
+def test_a_country_named_in_one_word_is_a_government_where_it_acts_not_where_things_happen(tmp_path: Path) -> None:
+    acting = proposed(tmp_path, "Japan withdrew from the whaling convention on Monday, and Viet Nam criticised it.")
+    assert {(k, n, kind) for p in acting for k, n, kind in p.new_actors} >= {("japan", "Japan", "government"), ("viet-nam", "Viet Nam", "government")}
+    assert ("japan", "decided") in acting[0].actors or ("japan", "voted") in acting[0].actors, acting[0].actors
+    place = proposed(tmp_path, "The ministry opened an office in Japan on Monday.")
+    assert not any(k == "japan" for p in place for k, _n, _kind in p.new_actors)
+    # a capitalised word that is no country stays out ("Chair", "Monday")
+    assert all(kind != "government" for p in acting for _k, n, kind in p.new_actors if n not in ("Japan", "Viet Nam"))
+
+
 
 @pytest.mark.parametrize(("sentence", "etype"), [
     ("The convention entered into force in August 2010.", "treaty_action"),
