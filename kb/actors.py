@@ -35,10 +35,17 @@ _NOT_ACTOR_HEADS = frozenset(
     "Budget Fund Aid Assistance Engagement Briefing Transcript Note Notes Edition Article Section Chapter Page "
     "Capabilities Plans Awareness Safety Production Stockpiling Transfer Prohibition Mission Success "
     "Regulation Regulations Requirements Standards Provisions Guidelines Controls Goals Charter Principles Purposes "
-    "Integrity Sovereignty Services Imports Exports Investments Investment Sanctions Licence License".split()
+    "Integrity Sovereignty Services Imports Exports Investments Investment Sanctions Licence License "
+    # things a programme or a crisis is called, and places: "Boiler Upgrade Scheme", "Hervey Bay", "Northern Territory"
+    "Card Scheme Weapon Procedure Partnership Measures Rights Guarantees Crisis War Contribution Revolution Management "
+    "Hotel Channel Bay Territory Territories Coast Gulf Strait Lake Valley Airport Hospital Storm".split()
 )
+# First words of places' names: "Fort Bliss", "Cape York", "Mount Sinai"; and a compass point before one
+# word ("South Australia", "East Kimberley", "North Korean"), where no organisation's head follows.
+_PLACE_FIRST = frozenset("Fort Cape Mount Camp Lake".split())
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 _ORG_KINDS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission)\b", "agency"),
+    (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission|Court|Tribunal|Circuit)\b", "agency"),
     (r"\b(?:Office|House|Secretariat|Presidency|Cabinet)\b", "office"),
     (r"\b(?:Administration|Government|Republic|Kingdom|Federation|Congress|Senate|Parliament|States)\b", "government"),
     (r"\b(?:Delegation|Mission to)\b", "delegation"),
@@ -48,7 +55,11 @@ _ORG_KINDS: tuple[tuple[str, str], ...] = (
 _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Okafor", "McAllister", "Silva-Lindqvist"
 _ABBREVIATED_TITLE = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Amb|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs|Prof|Rev|Hon|Brig|Sec|Dep|Asst)\.(?=\s+[A-Z])"
 _NAME = re.compile(rf"\b((?:{_ABBREVIATED_TITLE}|{_WORD}|[A-Z]\.)(?:\s+(?:{_ABBREVIATED_TITLE}|[A-Z]\.|{_WORD}|of(?:\s+the)?|for|on|and)){{1,11}})(?<!\.)\b")
-NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To".split())
+NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since After Before A An Our We Their His Her If When While For Of At By To "
+                      # words that open a sentence before a name: "Although Japan …", "Neither Party …", "One Ukrainian …"
+                      "Although Though Neither Either Some One Both All Each Every Many Most Several Such Other Another Despite During "
+                      "Under Without Within However Meanwhile Instead Also Only Even Once Because Unless Until Whether Where Why How What "
+                      "Yet So Then There Here Now No Nor Not".split())  # fmt: skip
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
 
@@ -201,6 +212,8 @@ def _names_of(words: list[str], sentence: str, at: int) -> list[str]:
         return [n for n in (first, second) if len(n.split()) >= 2]
     if _PLACE_BEFORE.search(sentence[:at]) and kind_of(name) == "person":
         return []  # a place: "outside the Korean Peninsula", "in Maputo"
+    if kind_of(name) == "person" and (words[0] in _PLACE_FIRST or words[0] in _COMPASS and len(words) == 2):
+        return []  # a place: "Fort Bliss", "South Australia"
     return [name]
 
 

@@ -567,6 +567,26 @@ def test_names_inside_a_quoted_title_or_after_a_stripped_title_are_no_actors() -
     assert kind_of("Finance Ministers") == "group" and kind_of("Ana Okafor") == "person"
 
 
+@pytest.mark.parametrize(("sentence", "names"), [
+    # a word opening the sentence is no part of the name after it
+    ("Although Ana Okafor objected, the council voted.", ["Ana Okafor"]),
+    ("Neither Ana Okafor nor Raj Patel voted.", ["Ana Okafor", "Raj Patel"]),
+    # places, and what a programme or a card is called, are no one
+    ("Evacuees flew from Fort Bliss to Cape York with Ana Okafor.", ["Ana Okafor"]),
+    ("South Australia joined the Boiler Upgrade Scheme and the Cashless Debit Card.", []),
+])  # fmt: skip
+def test_words_opening_a_sentence_places_and_things_named_are_no_people(sentence: str, names: list[str]) -> None:
+    from kb.actors import names_in
+
+    assert [n for _pos, n in names_in(sentence)] == names
+
+
+def test_a_court_is_an_agency_not_a_person() -> None:
+    from kb.actors import kind_of
+
+    assert kind_of("Supreme Court") == kind_of("Sixth Circuit") == kind_of("Supreme Tribunal") == "agency"
+
+
 def test_a_verb_after_measures_is_what_they_did_a_gerund_after_a_bill_its_content() -> None:
     assert first_type("The representative said the measures hampered the island's efforts.") == "criticism"
     assert first_type("The senator introduced a bill banning the sale of the mines.") == "statement"
