@@ -45,12 +45,12 @@ _NOT_ACTOR_HEADS = frozenset(
 _PLACE_FIRST = frozenset("Fort Cape Mount Camp Lake".split())
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 _ORG_KINDS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission|Court|Tribunal|Circuit)\b", "agency"),
+    (r"\b(?:Department|Ministry|Agency|Bureau|Service|Commission|Court|Tribunal|Circuit|Police|Centers)\b", "agency"),
     (r"\b(?:Office|House|Secretariat|Presidency|Cabinet)\b", "office"),
     (r"\b(?:Administration|Government|Republic|Kingdom|Federation|Congress|Senate|Parliament|States)\b", "government"),
     (r"\b(?:Delegation|Mission to)\b", "delegation"),
     (r"\b(?:Army|Navy|Forces|Force|Command|Corps|Guard|Military)\b", "military"),
-    (r"\b(?:Council|Committee|Watch|International|Campaign|Foundation|Institute|Association|Union|Nations|Organi[sz]ation|Coalition|Center|Centre|Group|Party|Parties)\b", "organisation"),
+    (r"\b(?:Council|Committee|Watch|International|Campaign|Foundation|Institute|Association|Union|Nations|Organi[sz]ation|Coalition|Center|Centre|Group|Party|Parties|University|College|Society|Academy)\b", "organisation"),
 )
 _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"  # "Okafor", "McAllister", "Silva-Lindqvist"
 _ABBREVIATED_TITLE = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Amb|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs|Prof|Rev|Hon|Brig|Sec|Dep|Asst)\.(?=\s+[A-Z])"

@@ -581,10 +581,12 @@ def test_words_opening_a_sentence_places_and_things_named_are_no_people(sentence
     assert [n for _pos, n in names_in(sentence)] == names
 
 
-def test_a_court_is_an_agency_not_a_person() -> None:
+def test_courts_police_universities_and_societies_are_no_people() -> None:
     from kb.actors import kind_of
 
     assert kind_of("Supreme Court") == kind_of("Sixth Circuit") == kind_of("Supreme Tribunal") == "agency"
+    assert kind_of("Royal Mounted Police") == kind_of("Centers for Disease Control") == "agency"
+    assert kind_of("University of Adelaide") == kind_of("Infectious Diseases Society") == "organisation"
 
 
 def test_a_verb_after_measures_is_what_they_did_a_gerund_after_a_bill_its_content() -> None:
