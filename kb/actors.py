@@ -293,7 +293,8 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
     for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
         if _in_longer_name(sentence, m):
             continue  # not a word of a longer name: "the Baker Street Coalition" is no Mr Baker
-        if m.group(1) in country_names() and not any(a <= m.start() < b for a, b in taken) and not _PLACE_BEFORE.search(sentence[: m.start()]):
+        inside = any(a <= m.start() < b for a, b in taken) or any(pos <= m.start() < pos + len(name) for pos, name in named)
+        if m.group(1) in country_names() and not inside and not _PLACE_BEFORE.search(sentence[: m.start()]):
             key = slug(m.group(1), 6)
             if key not in [k for _p, k, _n in found]:
                 if key not in [k for k, _n, _kind in new]:

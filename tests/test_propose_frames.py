@@ -204,6 +204,9 @@ def test_a_country_named_in_one_word_is_a_government_where_it_acts_not_where_thi
     assert ("japan", "decided") in acting[0].actors or ("japan", "voted") in acting[0].actors, acting[0].actors
     place = proposed(tmp_path, "The ministry opened an office in Japan on Monday.")
     assert not any(k == "japan" for p in place for k, _n, _kind in p.new_actors)
+    # a country inside a longer name is that name's, not a second actor
+    longer = proposed(tmp_path, "The Government of Japan withdrew from the whaling convention on Monday.")
+    assert [n for p in longer for _k, n, _kind in p.new_actors] == ["Government of Japan"]
     # a capitalised word that is no country stays out ("Chair", "Monday")
     assert all(kind != "government" for p in acting for _k, n, kind in p.new_actors if n not in ("Japan", "Viet Nam"))
 
