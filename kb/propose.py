@@ -44,6 +44,9 @@ _ACTED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )\b(?:[
 _SPEECH_LEAD = re.compile(r"(?i)(?:\b(?:said|says|added|stated|commented|remarked)|\bquotes? attributable to\b.*):$")
 _OPENING_QUOTES = "\"\u201c\u2018'"
 _SIMPLE_PAST = re.compile(r"(?i)\b(?:was|were|had|did)\b")
+# An act told in the present perfect ("the President has directed …", "has pulled the country out"): done
+# on some day before the writing, not a state holding on its day ("has not signed", "has been", "has become").
+_PERFECT_ACT = re.compile(r"(?i)\b(?:has|have)\s+(?:(?:also|already|now|just|recently|twice|again|\w+ly)\s+)?(?!been\b|become\b)(?:[a-z]{3,}ed|made|taken|sent|given|brought|begun|withdrawn|led|held|set|put|cut|kept|won|lost|paid|spent|sought|built|chosen|written|shown|drawn|done|struck|told)\b")
 _DEMAND_NOW = re.compile(r"(?i)\b(?:should|must|needs? to|ought to|urges?|calls? (?:on|for|upon)|asks?|demands?)\b")
 # A definite noun phrase naming an act at the head of a sentence refers back to one already told.
 _REFERS_BACK = re.compile(r"(?i)^(?:(?:this|these|that|those)\b(?!\s+(?:year|week|month|morning|afternoon)\b)|(?:the|such)\s+(?:new\s+|latest\s+)?(?:announcement|decision|move|step|changes?|commitment|statement|measures?|actions?|order|directive|study|review)\b)")
@@ -235,6 +238,8 @@ def _date_and_rule(sentence: str, published: PartialDate, anchor: int | None, fr
         if frame.type == "reaffirmed" and not verb.endswith("ed"):
             return on_the_day, "date:reaffirmed-on-publication"
         if frame.type == "report" and not _SIMPLE_PAST.search(sentence, adjunct.end() if adjunct and not frame.prior else 0):
+            if "frame:undated-actor-sentence" in frame.rules and _PERFECT_ACT.search(sentence):
+                return no_date, "date:perfect-act-before-publication"
             return on_the_day, "date:figure-as-of-publication"
         if "modality:demanded" in frame.rules and _DEMAND_NOW.search(sentence[max(0, anchor - 60) : anchor]):
             return on_the_day, "date:demand-on-publication"

@@ -271,3 +271,15 @@ def test_works_cited_under_a_notes_heading_are_not_events_but_notes_to_editors_a
 def test_a_source_line_or_a_story_s_credits_are_no_event(tmp_path: Path, line: str) -> None:
     document = _written(tmp_path, f"The council banned trawling in the bay on 3 May 2022.\n\n{line}")
     assert [str(p.date.spec) for p in propose(document, Known())] == ["2022-05-03"]
+
+
+@pytest.mark.parametrize(("sentence", "when"), [
+    ("The Harbour Board has closed the northern channel to trawlers.", "on or before 2025-03-14"),
+    ("It is the third time the Harbour Board has moved its offices inland.", "on or before 2025-03-14"),
+    ("The Harbour Board has not published its accounts.", "2025-03-14"),  # a state that holds on the day
+    ("The Harbour Board has become the largest landowner on the coast.", "2025-03-14"),
+])  # fmt: skip
+def test_an_undated_act_in_the_present_perfect_happened_on_or_before_publication(tmp_path: Path, sentence: str, when: str) -> None:
+    known = Known(actors={"Harbour Board": ("harbour-board", "Harbour Board", "agency")})
+    proposals = propose(_doc(tmp_path, "Harbour news", sentence), known)
+    assert [str(p.date.spec) for p in proposals] == [when], [(p.type, str(p.date.spec), p.rules) for p in proposals]
