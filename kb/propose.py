@@ -160,6 +160,9 @@ _SAID_THEN = re.compile(r"\b(?:said|told|noted|stated|described|responded|added|
 # A verb in the simple past (an act's verb, not after an auxiliary): a narrative of what was done, not the record's own words.
 _NARRATED = re.compile(r"(?i)\b(?:was|were|did)\b|(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bis )(?<!\bare )(?<!\bbeing )" + _ACTED.pattern)
 _TODAY = re.compile(r"\b[Tt]oday\b")
+# An entry of a chronology: a paragraph opening with its date and a dash or colon ("October 18, 2023 – OFAC
+# issues …", "June 30, 2016: The Secretary announced …"). Every sentence of the entry tells of that day.
+_ENTRY_MARK = re.compile(r"\s*[:\u2013\u2014-]\s")
 
 
 def _words_of_the_record(sentence: str, of_the_day: bool) -> bool:
@@ -412,6 +415,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
     used_keys: set[str] = set()
     next_suffix: dict[str, int] = {}
     carried: dict[int, StatedDate] = {}  # per paragraph, the last date a sentence stated for its event
+    entries: dict[int, StatedDate | None] = {}  # per paragraph of a chronology, the date it opens with
     # A list's items happen on the date of the sentence introducing them ("This means that … will:").
     lead_in: StatedDate | None = None
     previous, previous_paragraph, previous_item = "", -1, False
@@ -427,6 +431,9 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         if seg.kind != "sentence" or len(seg.text) < 12:
             continue
         sentence = seg.text
+        if seg.paragraph not in entries:
+            opening = find_all(sentence, published)
+            entries[seg.paragraph] = opening[0].date if opening and opening[0].start == 0 and opening[0].date.basis == "explicit" and _ENTRY_MARK.match(sentence, opening[0].end) else None
         if previous.endswith(":"):
             said, _rule = _date_and_rule(previous, published, None, None, carried.get(previous_paragraph))
             lead_in = said
@@ -467,6 +474,8 @@ def propose(document: Document, known: Known) -> list[Proposal]:
         for n, frame in enumerate(found):
             stated, date_rule = _date_and_rule(sentence, published, frame.anchor, frame, carried.get(seg.paragraph), lead_in, signed, instrument,
                                                None if seg.paragraph in carried else last_dated)
+            if stated.basis == "context" and entries.get(seg.paragraph) is not None:
+                stated, date_rule = entries[seg.paragraph], "date:chronology-entry"
             if date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and issuer.search(sentence):
                 # The document's own author speaking in it ("…," Senator Roe said. in Roe's release) speaks on its day.
                 stated, date_rule = release_day, "date:issuer-speaks-on-publication"

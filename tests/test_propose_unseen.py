@@ -283,3 +283,15 @@ def test_an_undated_act_in_the_present_perfect_happened_on_or_before_publication
     known = Known(actors={"Harbour Board": ("harbour-board", "Harbour Board", "agency")})
     proposals = propose(_doc(tmp_path, "Harbour news", sentence), known)
     assert [str(p.date.spec) for p in proposals] == [when], [(p.type, str(p.date.spec), p.rules) for p in proposals]
+
+
+@pytest.mark.parametrize("mark", [" \u2013 ", ": ", " - "])
+def test_every_sentence_of_a_chronology_entry_tells_of_the_entry_s_day(tmp_path: Path, mark: str) -> None:
+    body = (f"Key dates\n\n\u2022 March 3, 2022{mark}The Harbour Board suspends the trawling quota. The Harbour Board also closes the northern channel.\n\n"
+            f"\u2022 June 2023{mark}The Harbour Board restores the quota. The Harbour Board also reopens the channel.\n\n"
+            "Outlook\n\nThe Harbour Board says the channel will stay open. The Harbour Board also closes the southern pier.")  # fmt: skip
+    known = Known(actors={"Harbour Board": ("harbour-board", "Harbour Board", "agency")})
+    dates = {p.quote.split(".")[0]: str(p.date.spec) for p in propose(_doc(tmp_path, "Harbour chronology", body), known)}
+    assert dates["The Harbour Board also closes the northern channel"] == "2022-03-03", dates
+    assert dates["The Harbour Board also reopens the channel"] == "2023-06", dates
+    assert dates["The Harbour Board also closes the southern pier"] != "2023-06", dates  # a paragraph that opens with no date
