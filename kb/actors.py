@@ -61,7 +61,9 @@ NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since
                       "Under Without Within However Meanwhile Instead Also Only Even Once Because Unless Until Whether Where Why How What "
                       "Yet So Then There Here Now No Nor Not".split())  # fmt: skip
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
+# A place preposition, alone or before a town and a comma ("held in Geneva, Switzerland"): what follows is a place.
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?"
+                           r"|\b(?:in|at|near|outside|from)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2},\s+)$")
 
 
 # A title followed by what it is the title of names an office, not a person ("the Secretary of
@@ -276,8 +278,11 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
                 found.append((m.start(), key, None))
     new: list[tuple[str, str, str]] = []
     named = names_in(sentence)
+    spans = [(pos, pos + len(name)) for pos, name in named]  # where each name stands in the sentence
     for acronym, full in (short or {}).items():  # "BIS considered …": the name the document gave it
-        named += [(m.start(), full) for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", sentence)]
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", sentence):
+            named.append((m.start(), full))
+            spans.append((m.start(), m.end()))
     for pos, name in sorted(named):
         if any(a <= pos < b for a, b in taken):
             continue
@@ -293,7 +298,7 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
     for m in re.finditer(r"\b([A-Z][a-z]+)\b", sentence):
         if _in_longer_name(sentence, m):
             continue  # not a word of a longer name: "the Baker Street Coalition" is no Mr Baker
-        inside = any(a <= m.start() < b for a, b in taken) or any(pos <= m.start() < pos + len(name) for pos, name in named)
+        inside = any(a <= m.start() < b for a, b in [*taken, *spans])
         if m.group(1) in country_names() and not inside and not _PLACE_BEFORE.search(sentence[: m.start()]):
             key = slug(m.group(1), 6)
             if key not in [k for _p, k, _n in found]:

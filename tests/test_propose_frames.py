@@ -209,6 +209,18 @@ def test_a_country_named_in_one_word_is_a_government_where_it_acts_not_where_thi
     assert [n for p in longer for _k, n, _kind in p.new_actors] == ["Government of Japan"]
     # a capitalised word that is no country stays out ("Chair", "Monday")
     assert all(kind != "government" for p in acting for _k, n, kind in p.new_actors if n not in ("Japan", "Viet Nam"))
+    # a town and a comma before it make it a place too; a month and a comma do not
+    town = proposed(tmp_path, "At its meeting held in Florianopolis, Brazil, on Monday, the commission rejected the proposal.")
+    assert not any(k == "brazil" for p in town for k, _n, _kind in p.new_actors)
+    month = proposed(tmp_path, "In March, Brazil withdrew from the whaling convention.")
+    assert any(k == "brazil" for p in month for k, _n, _kind in p.new_actors)
+
+
+def test_an_acronym_hides_no_actor_after_it(tmp_path: Path) -> None:
+    text = ("The International Whaling Commission (IWC) met on Monday.\n\n"
+            "On Tuesday the IWC and Norway rejected the proposal.")  # fmt: skip
+    found = {k for p in proposed(tmp_path, text) if "Norway" in p.quote for k, _r in p.actors}
+    assert "norway" in found, found
 
 
 
