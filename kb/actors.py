@@ -61,9 +61,9 @@ NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since
                       "Under Without Within However Meanwhile Instead Also Only Even Once Because Unless Until Whether Where Why How What "
                       "Yet So Then There Here Now No Nor Not".split())  # fmt: skip
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
-# A place preposition, alone or before a town and a comma ("held in Geneva, Switzerland"): what follows is a place.
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?"
-                           r"|\b(?:in|at|near|outside|from)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2},\s+)$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
+# A town and a comma before a country make the country a place too ("held in Geneva, Switzerland"); a month does not.
+_TOWN_BEFORE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2},\s+$")
 
 
 # A title followed by what it is the title of names an office, not a person ("the Secretary of
@@ -299,7 +299,7 @@ def actors_in(sentence: str, frame: Frame | None, known: Known, speaker: str | N
         if _in_longer_name(sentence, m):
             continue  # not a word of a longer name: "the Baker Street Coalition" is no Mr Baker
         inside = any(a <= m.start() < b for a, b in [*taken, *spans])
-        if m.group(1) in country_names() and not inside and not _PLACE_BEFORE.search(sentence[: m.start()]):
+        if m.group(1) in country_names() and not inside and not _PLACE_BEFORE.search(sentence[: m.start()]) and not _TOWN_BEFORE.search(sentence[: m.start()]):
             key = slug(m.group(1), 6)
             if key not in [k for _p, k, _n in found]:
                 if key not in [k for k, _n, _kind in new]:
