@@ -416,7 +416,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
 
 
 _UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|up to)\s+(?:the\s+)?(?:end\s+(?:of\s+)?)?$")
-_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:end\s+(?:of\s+)?)?$")
+_BY_BEFORE = re.compile(r"(?i)\b(?:by|before)\s+(?:the\s+)?(?:end\s+(?:of\s+)?)?$")
 _DEADLINE_AFTER = re.compile(r"(?i)\s+(?:deadline|cut-?off|target date)\b")
 _FULL_DATE_RULES = ("month day year", "day month year", "iso date")
 _THAT_YEAR = re.compile(r"(?i)\s+(?:of\s+)?(that|the same|the following|the next|the previous|the prior|last|this|next) year\b")

@@ -504,6 +504,9 @@ def test_a_month_of_that_year_is_in_the_year_of_the_date_before_it(sentence: str
     ("The agencies issued guidance by July 2021.", ["on or before 2021-07"]),
     ("The bureau had received 300,000 requests by the end of 2021.", ["on or before 2021"]),
     ("Both countries met the limits by the Feb. 5, 2018 deadline.", ["on or before 2018-02-05"]),
+    ("Before June 2016, the service's standards barred such applicants.", ["on or before 2016-06"]),
+    ("The office reviewed claims one by one, as it did before October 2023.", ["on or before 2023-10"]),
+    ("The agency will not act before 2035.", []),  # a target: no date of anything yet
     ("The agency will finish the review by 2035.", []),  # a target: no date of anything yet
 ])  # fmt: skip
 def test_dates_told_from_the_year_of_publication_another_date_or_a_deadline(sentence: str, dates: list[str]) -> None:
