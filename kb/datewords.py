@@ -93,7 +93,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("year range", r"(?<![\w/.-])((?:1[89]|20)\d{2})\s*[-\u2013]\s*((?:1[89]|20)\d{2}|\d{2})(?![\w%$/-])"),
     ("span year", r"\b(since|until|through|till) ((?:1[89]|20)\d{2})\b"),
     ("year", r"\b(?:in|as of|by|of|from|during|early|late|mid-?)\s*((?:1[89]|20)\d{2})\b"),
-    ("bare year", r"(?<![\w$.,-])((?:1[89]|20)\d{2})(?![\w%$-])"),
+    # not a number's part: "Regulation (EU) 2017/852", "Directive 2013/32/EU"
+    ("bare year", r"(?<![\w$.,/-])((?:1[89]|20)\d{2})(?![\w%$-]|/\d)"),
     ("month", rf"\b(?:in|of|since|by|a|an|the|last|this|early|late|mid-)\s+{MONTH}(?!\s+\d)"),
 )
 _MONTH_FIRST = {"month day year", "month year", "month day", "until month", "month", "month days year", "months year"}

@@ -41,7 +41,7 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
                r"|\bhamper\w*|\bweaken\w*|\bblow to\b|\bgift to\b|\bisolates\b|\bpretext\b|\bindiscriminate\b|\bcontrary to\b|\bat odds with\b"
                r"|\bunjust\w*|\bunlawful\w*|\billegal\w*|\bcruel\w*|\binhumane\b|\bdevastat\w*|\bbetray\w*|\bshameful\b|\boutrageous\b|\bunacceptable\b|\bflawed\b|\bmisguided\b|\bshort-sighted\b|\bgrievous\b"),
     ("support", "supported", 0.6, r"\bsupports\b|\bwelcom\w*|\bendors\w*|\bprais\w*|\bapplaud\w*|\bcongratulat\w*|\bbelieves (?:this|the) decision\b"),
-    ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from (?:the )?(?:[A-Z][\w-]* ){0,3}(?:treaty|convention|agreement|protocol)\b|\bentered into force\b|\bvot(?:ed|es|ing) (?:\w+ ){0,2}(?:on|for|against|in favou?r of|no on|yes on) (?:the |a |this |that )?(?:[\w-]+ ){0,4}(?:resolution|treaty|convention|protocol)\b|\b(?:re)?join(?:ed|s)? the (?:[\w-]+ ){0,4}(?:treaty|convention|agreement|protocol|accord)\b|\bsign(?:ed|s)? the (?:[\w-]+ ){0,4}(?:treaty|convention|agreement|protocol|accord)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b|\bbecom\w* (?:a |an )?(?:state )?part(?:y|ies) to\b|\bdeposit\w* (?:its |the |an )?(?:instrument|ratification|accession)|\bsign\w* (?:the |an )?instrument\b|\bnotif\w* (?:[\w.]+ ){0,6}(?:of )?(?:its |the |their )?(?:intention to )?withdraw\w*|\bnotice of withdrawal\b|\b(?:withdrawal|exit|departure|accession|ratification|membership) (?:[\w-]+ ){0,5}(?:took|takes|take|will take|would take) effect\b"),
+    ("treaty_action", "voted", 0.6, r"\babstain\w*|\bratif\w*|\bacced\w*|\bwithdr[ae]w\w* from (?:the )?(?:[A-Z][\w-]* ){0,3}(?:treaty|convention|agreement|protocol)\b|\bent(?:er|ers|ered|ering) into force\b|\bvot(?:ed|es|ing) (?:\w+ ){0,2}(?:on|for|against|in favou?r of|no on|yes on) (?:the |a |this |that )?(?:[\w-]+ ){0,4}(?:resolution|treaty|convention|protocol)\b|\b(?:re)?join(?:ed|s)? the (?:[\w-]+ ){0,4}(?:treaty|convention|agreement|protocol|accord)\b|\bsign(?:ed|s)? the (?:[\w-]+ ){0,4}(?:treaty|convention|agreement|protocol|accord)\b|\bdeclined to sign\b|\bcomplet\w* the destruction\b|\bbecom\w* (?:a |an )?(?:state )?part(?:y|ies) to\b|\bdeposit\w* (?:its |the |an )?(?:instrument|ratification|accession)|\bsign\w* (?:the |an )?instrument\b|\bnotif\w* (?:[\w.]+ ){0,6}(?:of )?(?:its |the |their )?(?:intention to )?withdraw\w*|\bnotice of withdrawal\b|\b(?:withdrawal|exit|departure|accession|ratification|membership) (?:[\w-]+ ){0,5}(?:took|takes|take|will take|would take) effect\b"),
     # A measure taking effect changes what is in force from that day ("Tariffs on the EU took effect June 1");
     # after treaty_action, so that a withdrawal taking effect stays a treaty action.
     ("amended", "implemented", 0.4, r"\b(?:took|takes|take|taking|went|goes|go|came|comes|come) (?:into )?effect\b|\bbec(?:ame|omes?) effective\b"),
@@ -143,8 +143,8 @@ def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] 
             continue
         describes = _DESCRIBES.search(sentence[max(0, m.start() - 40) : m.start()])
         # "the treaty prohibiting …", "a convention that bans …": its content; "the convention entered
-        # into force …": the instrument as the subject of what happened.
-        if describes and (re.search(r"(?i)that|which|,|[\u2013\u2014-]", describes.group(0)) or re.match(r"\w+(?:ing|s)\b", m.group(0))):
+        # (enters) into force …": the instrument as the subject of what happened.
+        if describes and (re.search(r"(?i)that|which|,|[\u2013\u2014-]", describes.group(0)) or re.match(r"\w+(?:ing|s)\b(?<!enters)(?<!entering)", m.group(0))):
             skipped = ("frame-skip:instrument-content",)
             continue
         if _POLICY_CONTENT.search(sentence, 0, m.start()):

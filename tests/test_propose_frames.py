@@ -836,3 +836,20 @@ def test_undated_words_in_the_issuer_s_record_are_said_on_its_day(tmp_path: Path
     found = [p for p in propose(document(tmp_path, content, author=author), Known()) if p.type in ("criticism", "statement") and "debated" not in p.quote]
     assert found, content
     assert (found[0].date.spec == DateSpec(PartialDate.parse(PUB))) is on_the_day, (found[0].date.spec, found[0].rules)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Regulation (EU) 2017/852 starts to apply.",
+    "The claims fall under Directive 2013/32/EU and its recitals.",
+])  # fmt: skip
+def test_a_year_inside_an_instrument_s_number_is_no_date(sentence: str) -> None:
+    assert [str(f.date.spec) for f in find_all(sentence, PartialDate.parse(PUB))] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The convention entered into force on 16 August 2017.",
+    "The convention enters into force on 16 August 2017.",
+    "The protocol will enter into force on 1 May 2026.",
+])  # fmt: skip
+def test_entering_into_force_is_an_act_on_the_agreement_in_any_tense(sentence: str) -> None:
+    assert first_type(sentence) == "treaty_action"
