@@ -63,7 +63,7 @@ NOT_NAMES = frozenset("The This That These Those But And In On As It Today Since
 # Prepositions that put a place, not an actor, after them ("outside the Northern Province", "in Oldtown").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|outside|inside|across|near|from|into|throughout|on the|of the|off the)\s+(?:the\s+)?)$")
 # A town and a comma before a country make the country a place too ("held in Geneva, Switzerland"); a month does not.
-_TOWN_BEFORE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2},\s+$")
+_TOWN_BEFORE = re.compile(rf"\b(?:in|at|near|outside|from)\s+(?!(?:{'|'.join(sorted(MONTH_WORDS))})\b)[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{0,2}},\s+$")
 
 
 # A title followed by what it is the title of names an office, not a person ("the Secretary of
