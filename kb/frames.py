@@ -30,6 +30,10 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
                # a date in a policy moved ("delayed from 2026 to 2035", "brought the end date forward", "moved that up",
                # "deferred accessions for six months")
                r"|\bdelay(?:s|ed)\b|\bpostpon(?:es|ed)\b|\bdefer(?:s|red)\b|\bpush(?:es|ed)? (?:[\w-]+ ){0,3}back\b|\b(?:brought|brings?) (?:[\w-]+ ){0,3}forward\b|\bmov(?:ed|es) (?:that|it|the (?:[\w-]+ ){0,2}(?:date|deadline)) up\b"),
+    # A resolution carried by a vote ("adopting a resolution by a recorded vote of 187 in favour", "the text was
+    # adopted by 59 votes in favour to 3 against"): the vote on it, before "adopted" takes it for a policy.
+    ("treaty_action", "voted", 0.7, r"\b(?:adopt|pass|approv|carr)\w* (?:a |the |its |this |that )?(?:[\w-]+ ){0,3}(?:resolution|text|draft)s? (?:[\w-]+ ){0,3}by (?:a (?:recorded |roll-call |show-of-hands )?vote|\d+ votes?|consensus)\b"
+               r"|\b(?:resolution|text|draft)s? (?:[\w-]+ ){0,2}(?:was |were |has been |had been )?(?:adopted|passed|approved|carried) by (?:a (?:recorded |roll-call )?vote|\d+ votes?|consensus)\b"),
     # A permission granted (a licence "authorizing transactions", "authorized the provision of …") departs
     # from the policy for what it names, leaving the rest in force.
     ("exception", "authorised", 0.6, r"\bauthori[sz](?:es|ed|ing)\b"),
@@ -130,6 +134,19 @@ class Frame:
     prior: bool = False  # in a preposed adjunct clause: before the main clause's event
 
 
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _quoted_title(sentence: str, start: int) -> bool:
+    """Whether the capitalised word at `start`, just after an opening quote or bracket, begins a
+    title ("Executive Order 13778, "Restoring the Rule of Law, Federalism, and Economic Growth …"",
+    "the … Amendment (Repeal of Cashless Debit Card and Other Measures) Act"): most of the words up to
+    the closing mark are capitalised, as a quoted sentence's are not."""
+    close = re.compile(r"[\u201d\"\u2019)]|'(?!\w)").search(sentence, start, start + 150)
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", sentence[start : close.start() if close else start]) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] | None, tuple[str, ...]]:
     """The first match of a frame's pattern between lo and hi that is a verb of the sentence, not
     a word of a title ("the Convention on the Prohibition of …") or an instrument's content."""
@@ -138,7 +155,7 @@ def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] 
         if not lo <= m.start() < hi:
             continue
         before = sentence[: m.start()].rstrip()
-        if sentence[m.start()].isupper() and before and before[-1] not in "\u201c\"\u2018'(:;\u2014\u2013-":
+        if sentence[m.start()].isupper() and before and (before[-1] not in "\u201c\"\u2018'(:;\u2014\u2013-" or _quoted_title(sentence, m.start())):
             skipped = ("frame-skip:title-word",)
             continue
         describes = _DESCRIBES.search(sentence[max(0, m.start() - 40) : m.start()])

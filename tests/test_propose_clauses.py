@@ -74,6 +74,33 @@ def test_words_of_a_title_and_an_instrument_s_content_are_not_verbs() -> None:
     assert frames("The Accord prohibits the sale of incendiary shells.") == []
 
 
+def test_a_verb_opening_a_quoted_or_bracketed_title_is_a_word_of_the_title() -> None:
+    # The order was signed; "Restoring …" is its name, not a restoration.
+    found = frames('On May 2, 2021, the President signed Executive Order 14999, "Restoring Order and Fairness in the Shell Trade," which directed a review.')
+    assert found[0].type == "adopted"
+    assert frames("The Shell Trade (Repeal of Export Licensing and Other Measures) Act 2022 passed the Parliament on 27 September 2022.") == []
+    # A quoted sentence is no title: its capitalised verb still acts.
+    assert frames('"Restore the export ban on incendiary shells now," the senator said.')[0].type != "adopted"
+    assert frames("\u201cWe will restore the export ban on shells,\u201d he said.")[0].type == "reinstated"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Assembly called for an end to the shell embargo, adopting a resolution by a recorded vote of 150 in favour to 2 against.",
+        "The first text was adopted by 59 votes in favour to 3 against, with 71 abstentions.",
+        "Last year, the resolution was adopted by 145 votes in favour to 2 against.",
+        "The Council passed the draft by consensus on Monday.",
+    ],
+)
+def test_a_resolution_carried_by_a_vote_is_a_vote_not_a_policy_adopted(sentence: str) -> None:
+    assert frames(sentence)[0].type == "treaty_action"
+
+
+def test_a_policy_adopted_without_a_vote_count_is_still_adopted() -> None:
+    assert frames("The Council adopted the regulation on shells on 28 March.")[0].type == "adopted"
+
+
 def test_a_figure_in_a_clause_of_its_own_is_reported_apart() -> None:
     found = frames("The cabinet adopted the Accord on shells, which has more than 40 parties.")
     assert [f.type for f in found] == ["adopted", "report"]
