@@ -101,6 +101,22 @@ def test_a_policy_adopted_without_a_vote_count_is_still_adopted() -> None:
     assert frames("The Council adopted the regulation on shells on 28 March.")[0].type == "adopted"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Comptroller reviewed the ministry's shell policies and interviewed officials at 10 depots.",
+        "Shell Watch has documented the harm caused by the export ban since 2020.",
+        "Inspectors examined whether the depots complied with the ban.",
+    ],
+)
+def test_an_inquiry_carried_out_is_a_review(sentence: str) -> None:
+    assert frames(sentence)[0].type == "review"
+
+
+def test_a_participle_used_as_an_adjective_is_no_inquiry() -> None:
+    assert [f.type for f in frames("The documented cases of shell exports rose.")] != ["review"]
+
+
 def test_a_figure_in_a_clause_of_its_own_is_reported_apart() -> None:
     found = frames("The cabinet adopted the Accord on shells, which has more than 40 parties.")
     assert [f.type for f in found] == ["adopted", "report"]
