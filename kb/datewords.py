@@ -381,7 +381,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             # A possessive date names a thing ("last week's decision", "Monday's vote"), not when the verb happened.
             # So does a date that is the object of a verb, made something ("designated May 3 as the day of …").
             # A baseline year ("below 2005 levels", "on 1990 levels") is a yardstick, not a date of anything.
-            named = bool(re.match(r"['\u2019]s\b|\s+levels?\b", sentence[m.end():]) or _AS_NAMED.match(sentence, m.end()) and not _PREPOSITION.search(sentence[: m.start()]) or _NAMED_BY.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
+            named = bool(re.match(r"['\u2019]s\b|\s+levels?\b", sentence[m.end():]) or _AS_NAMED.match(sentence, m.end()) and not _PREPOSITION.search(sentence[: m.start()]) or _NAMED_BY.search(sentence[: m.start()]) or _CITATION_BEFORE.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
                          and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
             # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
             # So is a later year a change moves a deadline from or to ("pushed back from 2030 to 2035",
@@ -503,6 +503,9 @@ _PAST_VERB = re.compile(r"(?i)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:[a-z]{3,}e
 # 2021", "Decree No. 12/2020 of 3 May 2020", and a year modifying an instrument ("the 2019 rule").
 _INSTRUMENTS = r"(?:order|proclamation|memorandum|directive|act|decree|resolution|rule|law|notice|decision|regulation|determination)"
 _NAMED_BY = re.compile(rf"(?i)\b{_INSTRUMENTS}\s+(?:no\.\s*)?[\w/.-]*\d[\w/.-]*\s+(?:of|dated)\s+$")
+# A citation's date in its parenthesis ("67 FR 18848 (April 17, 2002)", "134 Stat. 1182 (2020)"): when the
+# cited text was printed, not when what the sentence tells happened.
+_CITATION_BEFORE = re.compile(r"\b\d+\s+(?:FR|Fed\.\s?Reg\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.(?:\s?[23]d)?|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|Stat\.|FCC\s+Rcd|CFR|C\.F\.R\.|O\.J\.|OJ\s+L)\s+\d+[\w-]*\s*\(\s*$")
 _NAMES_NOUN = re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,2}}(?:{_INSTRUMENTS[3:-1]}|policy|guidance|ban|agreement|strategy|program|programme|regulations)\b")
 # "the Grants Memorandum of 2019": the year form's own "of" follows the instrument's word.
 _INSTRUMENT_OF = re.compile(r"(?i)(?:of|dated)\b")

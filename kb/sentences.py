@@ -143,11 +143,18 @@ def _split_points(text: str) -> list[int]:
             if at >= 2 and text[at - 1] in "\"'\u201c\u2018" and text[at - 2] == " ":
                 at -= 1
         points.append(at)
-    return points[:-1]
+    # The library can cut inside a parenthesis ("80 FR 19738 (April 13, | 2015)"); a sentence ends
+    # only after a full stop, a question or an exclamation mark.
+    return [p for p in points[:-1] if _ends_sentence(text, p)]
 
 
 # A footnote's mark after a word or a full stop: "[4]", "[12]", or superscript digits ("³", "¹²").
-_FOOTNOTE = re.compile(r"\[\d{1,3}\](?=[\s.,;:)\u201d\"']|$)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=[\s.,;:)\u201d\"']|$)")
+_FOOTNOTE = re.compile(
+    r"\[\d{1,3}\](?=[\s.,;:)\u201d\"']|$)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=[\s.,;:)\u201d\"']|$)"
+    # a note's number set on the line after a full stop, as PDF and web text loses superscripts: "relies on.1 Today, …",
+    # "upheld that classification in 2005.3 In August …" (after a word or a year, never a decimal's digits)
+    r"|(?:(?<=[^\W\d_][.\u201d\"])|(?<=[.][\u201d\"])|(?<=\b(?:1[89]|20)\d\d[.]))\d{1,2}(?=\s+[A-Z\u201c\"]|\s*$)"
+)
 
 
 # The rest of a word hyphenated at a line break: the break, then a lowercase letter.
@@ -365,6 +372,7 @@ _WORKS_CITED = re.compile(r"(?i)(?:notes|end ?notes|foot ?notes|references|sourc
 
 
 # A figure's or a table's source line, and a news story's credits: who made the document, not what happened.
+_PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,3}\.|\(?\d{1,3}\))[ \t]+(?=[A-Z\"\u201c\u2018(])")
 _CREDIT = re.compile(r"(?i)^(?:sources?|data sources?|notes?)\s*:|^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\W*$")
 
 
@@ -435,6 +443,10 @@ def segments(document: Document) -> list[Segment]:
         bullet = _BULLET.match(text[start:end])
         if bullet:
             start += bullet.end()
+        # A numbered paragraph's number ("5. In response, …", "(3) The order …") is not part of its
+        # first sentence (and would keep the segmenter from finding where that sentence ends).
+        elif numbered := _PARAGRAPH_NUMBER.match(text[start:end]):
+            start += numbered.end()
         out += _prose(text, start, end, speaker, item=bool(bullet))
     starts = [para[0][0] for para in paragraphs]
     # Under a heading of its own naming the works cited ("NOTES", "Endnotes", "References:"), the rest

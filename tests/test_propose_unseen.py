@@ -243,6 +243,34 @@ def test_footnote_marks_neither_end_nor_join_sentences(tmp_path: Path) -> None:
     assert [(str(p.date.spec), p.type) for p in propose(document, Known())][:2] == [("2024-05", "amended"), ("2024-06", "amended")]
 
 
+def test_a_note_number_left_on_the_line_after_a_full_stop_is_no_part_of_either_sentence(tmp_path: Path) -> None:
+    # Web and PDF text loses the superscript: "relies on.1 Today", "in 2005.3 In August".
+    document = _written(tmp_path, "The council banned trawling in the bay in 2005.3 In August 2006, it suspended the quota.7 "
+                                  "A review followed.12\n\nThe catch rose 2.5 In fact it doubled.")  # fmt: skip
+    found = [s.text for s in segments(document) if s.kind == "sentence"]
+    assert found == ["The council banned trawling in the bay in 2005.", "In August 2006, it suspended the quota.",
+                     "A review followed.", "The catch rose 2.5 In fact it doubled."]  # fmt: skip
+
+
+def test_a_numbered_paragraph_s_number_is_not_part_of_its_sentences(tmp_path: Path) -> None:
+    # The number kept the segmenter from finding the sentence's end, and cut it inside a parenthesis.
+    document = _written(tmp_path, "5. In response, the Council in 2015 banned trawling in the bay, along with a general standard. "
+                                  "80 FR 19738 (April 13, 2015) (2015 Trawling Order). The Court upheld the 2015 Trawling Order on June 14, 2016.\n\n"
+                                  "(6) The Council then reversed course on March 3, 2018.")  # fmt: skip
+    found = [s.text for s in segments(document) if s.kind == "sentence"]
+    assert found[0] == "In response, the Council in 2015 banned trawling in the bay, along with a general standard."
+    assert "The Court upheld the 2015 Trawling Order on June 14, 2016." in found
+    assert "The Council then reversed course on March 3, 2018." in found
+    assert not any(s.endswith("13,") for s in found)
+
+
+def test_a_citation_s_date_in_its_parenthesis_is_not_when_the_sentence_happened(tmp_path: Path) -> None:
+    document = _written(tmp_path, 'In March 2002, the Council classified trawling as a "licensed activity," 67 FR 18848 (April 17, 2002), '
+                                  "and the Court upheld that classification in 2005.")  # fmt: skip
+    dates = {str(p.date.spec) for p in propose(document, Known())}
+    assert "2002-03" in dates and "2002-04-17" not in dates
+
+
 def test_a_word_hyphenated_at_a_line_break_is_read_whole(tmp_path: Path) -> None:
     document = _written(tmp_path, "In May 2024 the fisheries council sus-\npended the trawling quota for the\n"
                                   "bay, a long-standing, well-\nknown rule.")  # fmt: skip
