@@ -247,6 +247,8 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
         n = number(m.group(2))
         if not n:
             raise _NoDate
+        if m.group(1) and m.group(1).lower() in ("more than", "over"):
+            return _stated(DateSpec(PartialDate(pub.year - n), None, "on_or_before"), "relative", pub)
         if m.group(1):
             # "nearly three years ago" is a little less than three years: half a year later.
             months = n * 12 - (6 if m.group(1).lower() in ("nearly", "almost") else 0)
@@ -257,6 +259,8 @@ def _resolve(rule: str, m: re.Match[str], pub: dt.date, future: bool) -> StatedD
         n = number(m.group(2))
         if not n:
             raise _NoDate
+        if m.group(1) and m.group(1).lower() in ("more than", "over"):
+            return _stated(DateSpec(PartialDate(pub.year - 10 * n), None, "on_or_before"), "relative", pub)
         # "two decades ago" rounds: about that many years, never a year stated exactly.
         return _stated(DateSpec(PartialDate(pub.year - 10 * n), None, "approximately"), "relative", pub)
     if rule == "next":
@@ -371,7 +375,8 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             # A past verb governing the date keeps it in the past, whatever the rest of the sentence
             # plans ("completed its review in December and will publish it next month").
             window = sentence[max(0, m.start() - 50) : m.start()]
-            here = future and not (_PAST_VERB.search(window) and not FUTURE.search(window))
+            ahead = FUTURE.search(window) or _WOULD.search(window)
+            here = (future or bool(ahead)) and not (_PAST_VERB.search(window) and not ahead)
             try:
                 stated = _resolve(rule, m, pub, here)
                 stated.spec.interval()  # every day of it must be a date
@@ -404,6 +409,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year" or until, name=named or target, by=by))
     out = _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
     out = [_year_from_sentence(f, out, pub) for f in out]
+    out = [f for f in out if not _told_exactly(f, out)]
     out = [_month_of_that_year(f, out, sentence, pub) for f in out]
     out = [g for g in out if not any(f is not g and f.start <= g.start and g.end <= f.end for f in out)]  # "last year" inside "in May of last year"
     # A date told from an earlier one of the same sentence ("On January 22, 2018, …, and the court
@@ -438,6 +444,21 @@ def _month_of_that_year(f: Found, found: list[Found], sentence: str, pub: dt.dat
         return f
     shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(word, 0)
     return replace(f, end=m.end(), rule="month of that year", date=_stated(DateSpec(PartialDate(ref.date.spec.start.year + shift, month)), "explicit" if ref.date.basis == "explicit" else ref.date.basis, pub))
+
+
+def _told_exactly(f: Found, found: list[Found]) -> bool:
+    """Whether a count back ("two decades ago", "more than four decades ago") is told exactly by a
+    year the same sentence writes ("…, in 2003", "… under Mitterrand in 1982"): that year dates it."""
+    if f.rule not in ("years ago", "decades ago"):
+        return False
+    low, high = f.date.spec.interval()
+    slack = 5 if f.rule == "decades ago" else 1
+    if f.date.spec.qualifier == "on_or_before":
+        low = dt.date(1, 1, 1)
+    elif f.date.spec.qualifier == "approximately":
+        low, high = dt.date(low.year - slack, 1, 1), dt.date(high.year + slack, 12, 31)
+    return any(g is not f and g.date.basis == "explicit" and not g.name and not g.span
+               and low <= g.date.spec.interval()[0] and g.date.spec.interval()[1] <= high for g in found)  # fmt: skip
 
 
 def _year_from_sentence(f: Found, found: list[Found], pub: dt.date) -> Found:
@@ -498,6 +519,8 @@ def _ranges(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
 
 _MOVED_TO = re.compile(r"(?i)\b(?:from|to|after|beyond|past|between)\s+$")
 _DEADLINE = re.compile(r"(?i)\b(?:by|before|until|no later than|ahead of)\s+(?:the\s+end\s+of\s+)?$")
+# "said the reform would enter into force on September 1": a future told in the past, ahead of its telling.
+_WOULD = re.compile(r"(?i)\bwould\s+(?!have\b)(?:\w+\s+){0,6}")
 _PAST_VERB = re.compile(r"(?i)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:[a-z]{3,}ed|sent|said|told|made|gave|took|met|wrote|spoke|held|began|went|came|led|left|brought|sold|won|lost|saw|found|chose|struck|set|put|paid|sought|taught|fought|drew|flew|froze|rose|fell|broke|bore|swore|withdrew|undertook|overtook)\b(?:\s+[\w'\u2019-]+){0,4}\s+$")
 # A date that names an instrument rather than dating a verb: "Executive Order 14001 of January 5,
 # 2021", "Decree No. 12/2020 of 3 May 2020", and a year modifying an instrument ("the 2019 rule").
@@ -510,6 +533,7 @@ _NAMES_NOUN = re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,2}}(?:{_INSTRUMENTS[3:-1]}|p
 # "the Grants Memorandum of 2019": the year form's own "of" follows the instrument's word.
 _INSTRUMENT_OF = re.compile(r"(?i)(?:of|dated)\b")
 _INSTRUMENT_BEFORE = re.compile(rf"(?i)\b{_INSTRUMENTS}s?\s+$")
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+(?:end|start|beginning|middle)\s+(?:of\s+)?|early\s+|late\s+|mid-?\s*)?$")
 _AS_NAMED = re.compile(r"\s+as\s+(?:the|a|an|its|their)\b")
 _PREPOSITION = re.compile(r"(?i)\b(?:on|in|by|since|until|from|of|before|after|during|at|between|through|to)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that)\s+$")
@@ -561,6 +585,10 @@ def attached(found: list[Found], sentence: str, anchor: int | None) -> Found | N
                   if all((a <= f.start < b) == (a <= anchor < b) for a, b in clauses)]  # fmt: skip
     if not usable:
         return None
+    # "On Thursday, the 12th day of protests since January, 380,000 people …": a date after "since"
+    # starts a span the sentence runs through; another date there is its event's.
+    dated = [f for f in usable if not _SINCE_BEFORE.search(sentence, max(0, f.start - 30), f.start) and not sentence[f.start : f.end].lower().startswith("since")]
+    usable = dated or usable
     if anchor is None:
         return next((f for f in usable if f.date.basis == "explicit"), usable[0])
 

@@ -50,6 +50,9 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
     # after treaty_action, so that a withdrawal taking effect stays a treaty action.
     ("amended", "implemented", 0.4, r"\b(?:took|takes|take|taking|went|goes|go|came|comes|come) (?:into )?effect\b|\bbec(?:ame|omes?) effective\b"),
     ("deliberation", "considered", 0.5, r"\bconsider\w*|\bexplor(?:e|es|ed|ing)\b|\b(?:study|studying|studied|assess|assessing|assessed) whether\b|\breluctant\b|\bweigh\w*|\bunder consideration\b|\bdebat\w*|\bpropos(?:ed|es) (?:a|an|the|its|their) (?:[\w-]+ ){0,3}(?:rules?|definitions?|regulations?|amendments?|changes?|plans?|polic(?:y|ies)|standards?|repeal|revisions?)\b"),
+    # A law or rule coming into force ("These Regulations come into force on …", "the reform would enter into force on
+    # September 1"); an agreement entering into force is a treaty action (frames_in).
+    ("amended", "implemented", 0.4, r"\b(?:ent(?:er|ers|ered|ering)|c(?:ame|omes?|oming)) into force\b"),
     ("transfer", "provided", 0.5, r"\bprovided\b.*\bwith\b|\bprovision of\b|\bsecurity assistance package\b|\bsen(?:d|t|ding) (?!(?:[\w,]+ ){0,3}(?:troops|soldiers|forces|personnel|marines|warships|battalions?|brigades?|letters?|messages?|notes?|notices?|signals?|delegations?|envoys?|teams?|negotiators?|officials?|representatives?|observers?|inspectors?|experts?|diplomats?|staff|people|persons|migrants|refugees|asylum seekers|families|children)\b)(?:\w+ ){0,4}to\b|\bsuppl(?:y|ied|ies)\b|\btransferr\w* (?:\w+ ){0,4}to\b|\bdeliver(?:s|ed|ing|y|ies)?\b(?! (?:at|on|in|to the|a speech|remarks|an address|a statement))"),
     ("use", "used", 0.5, r"\b(?:dropped|fired|scattered|laid) (?:[\w,]+ ){0,6}(?:bombs|munitions|submunitions|bomblets|mines|shells|rockets|missiles)\b|\b(?:been )?used (?:since|in|by)\b|\b(?:has|have|had)(?: not| never)? used\b|\bdeployed\b|\bemplaced\b|\bnot been used\b"),
     ("report", "subject", 0.5, r"\bstockpiles?\b|\b\d[\d,]* (?:countries|states|nations|parties)\b|\$[\d.,]+ (?:billion|million)|\bnot a ?party\b|\bparties\b"
@@ -57,7 +60,7 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
                # or a change reported as a percentage ("accounted for roughly 11%", "has cut its emissions by 48%")
                r"|(?<![\d.,$£€])\d{1,3}(?:,\d{3})+ (?:[a-z-]+ |(?-i:[A-Z])[\w.-]+ ){0,2}(?:[a-z]+s|people|personnel|staff|children)\b|(?<![\d.,$£€])\d+(?:\.\d+)? (?:million|billion) (?:[a-z-]+ |(?-i:[A-Z])[\w.-]+ ){0,2}(?:[a-z]+s|people|personnel|staff|children)\b"
                r"|\b(?:account(?:s|ed)? for|represent(?:s|ed)?|made up|generat(?:ed|es)|r(?:ose|ises|isen) (?:to|by)|f(?:ell|alls|allen) (?:to|by)|cut (?:[\w-]+ ){0,3}by|(?:in|de)creased by|declined by)"
-               r"\s+(?:about |roughly |nearly |almost |some |more than |over |less than |a record )?\d[\d.,]*\s?(?:%|percent|per cent)"),
+               r"\s+(?:about |around |approximately |roughly |nearly |almost |some |just |only |more than |over |under |less than |close to |a record )?\d[\d.,]*\s?(?:%|percent|per cent)"),
     # Commissioning a review ("directed the agency to review …", "asked the office to assess …").
     ("review", "commissioned", 0.5, r"\b(?:direct|ask|instruct|order|task|commission|request|charg|mandat)\w* (?:[\w'-]+ ){0,6}to (?:review|study|assess|examine|evaluate|investigate|audit|reassess|reconsider)\b"),
     ("review", "implemented", 0.5, r"\b(?:a|the|an|its|internal|policy) (?:\w+ )?review\b|\breview (?:of|was|is)\b|\bstudy\b|\bmodell?ing\b|\bassessment\b|\bresearching\b"
@@ -65,7 +68,7 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
                                         r"|\b(?:an? |the |its )?(?:evaluations?|audits?)\b|\breports? (?:by|from) (?:the )?(?-i:[A-Z])|\breports?,? (?:[\w,]+ ){0,4}(?:found|concluded)\b|\bthis (?:report|study|review) (?:examines|reviews|assesses|evaluates)\b"
                                         # an inquiry carried out ("GAO reviewed DOD policies", "the group has documented the harm")
                                         r"|(?<!\bthe )(?<!\ba )(?<!\bwell )\b(?:reviewed|documented|investigated|examined|audited|analy[sz]ed|surveyed)\b(?= (?:the|a|an|its|their|how|whether|what|why|(?-i:[A-Z])|\w+ (?:policies|data|records|cases|files|practices)\b))"),
-    ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b|\bassaults?\b|\boffensive\b|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b|\b(?:sen(?:d|t|ding)|deploy\w*|dispatch\w*|mov(?:e|ed|ing)) (?:[\w,]+ ){0,3}(?:troops|soldiers|forces|personnel|marines|warships|battalions?|brigades?)\b"),
+    ("military_action", "implemented", 0.4, r"\binvad\w*|\binvasion\b(?!-)|\bassaults?\b(?!-)|\boffensive\b(?!-)|\b(?:troops|soldiers|forces) (?:\w+ ){0,3}(?:into|across)\b|\b(?:sen(?:d|t|ding)|deploy\w*|dispatch\w*|mov(?:e|ed|ing)) (?:[\w,]+ ){0,3}(?:troops|soldiers|forces|personnel|marines|warships|battalions?|brigades?)\b"),
     # A policy or stance restated as still holding: changes nothing, confirms it on the source's date.
     ("reaffirmed", "stated", 0.5, r"\breaffirm\w*|\breiterat\w*|\brecommit\w*|\bcontinu(?:e|es|ed|ing) to (?:\w+ )?(?:fund|financ|provid|support|oppos|work|implement|compl|abid|uphold|observ|respect|pursu|press|urg|call|lead|seek|back|hono|enforc|apply|maintain|adher|promot|assist|help|contribut|invest|spend|execut|engag|participat|meet|stand|recogni|condemn|reject|refrain|destroy (?:our|its|their|all|the remaining) stock)\w*|\bremain\w* (?:fully |firmly |strongly )?committed\b|\bstand(?:s|ing)? (?:by|behind)\b|\bremain\w* (?:in (?:force|effect|place)|unchanged)\b|\bstill (?:in (?:force|effect|place)|holds?|applies)\b"),
     # Something announced with no other verb frame ("announced the change", "announced that the tax would
@@ -87,6 +90,8 @@ _OPPOSED = re.compile(r"(?i)\b(?:decision to|efforts? to)\s+(?:\w+\s+){0,3}$")
 # Opposing, criticising or condemning a change, or critics telling of it: the sentence's event is
 # the criticism, never the change ("groups opposed the reversal", "critics say it wrongly revoked …").
 _OPPOSING = re.compile(r"(?i)\b(?:oppos\w*|against|critici[sz]\w*|condemn\w*|denounc\w*|protest\w*|object\w* to)\s+(?:\w+\s+){0,3}$|\b(?:wrongly|illegally|unlawfully|recklessly|needlessly|rashly)\s+$")
+# The subject of "entered into force" when it is a country's own law, not an agreement between states.
+_DOMESTIC = re.compile(r"(?i)\b(?:law|act|bill|legislation|reform|regulations?|rules?|decree|order|ordinance|directive|measures?|ban|prohibition|restrictions?|tariffs?|tax(?:es)?|levy|duty|fees?|scheme|program(?:me)?|mandate|requirements?|code|policy|provisions?|amendments? to the (?:[\w-]+ ){0,3}(?:act|law|code))\s+(?:(?:[\w,'\u2019-]+\s+){0,6})?$")
 _REVISION = re.compile(r"(?i)\b(?:revised|further|updated|amended|substantively similar|modified|replacement|new version of)\b")
 _SHOULD = re.compile(r"(?i)\b(?:should|must|ought to)\b(?!\s+(?:only\s+|also\s+|continue\s+to\s+)?(?:be\s+)?(?:strengthen|support|welcom|maintain|continu|prais|commend|celebrat)\w*)")
 _CRITICS = re.compile(r"(?i)\b(?:critics|opponents|detractors)\s+(?:have\s+)?(?:say|said|argue\w*|contend\w*|charg\w*|complain\w*|warn\w*)\b")
@@ -188,6 +193,8 @@ def frames_in(sentence: str, lo: int, hi: int) -> list[Frame]:
         if etype in seen:
             continue
         m, skipped = _verb(pattern, sentence, lo, hi)
+        while m and etype == "treaty_action" and m.group(0).lower().endswith("into force") and _DOMESTIC.search(sentence, max(0, m.start() - 60), m.start()):
+            m, skipped = _verb(pattern, sentence, m.end(), hi)  # a law entering into force: no treaty acted on
         skips.update(skipped)
         if not m or role == "announced" and SPEECH_VERB.search(sentence):
             continue

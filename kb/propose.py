@@ -104,6 +104,7 @@ def signing_date(document: Document, segs: list[Segment]) -> PartialDate | None:
     return None
 
 
+_SAID = re.compile(r"\b(?:said|told|stated|urged|called|vowed|warned|announced|insisted|argued|wrote|added|declared|promised|pledged)\b")
 _WORDS_TYPES = frozenset({"statement", "criticism", "support", "reaffirmed"})
 _SAYS = r"(?:said|says|stated|added|noted|explained|warned|argued|wrote|declared)"
 _NEVER = re.compile(r"(?!x)x")
@@ -476,6 +477,12 @@ def propose(document: Document, known: Known) -> list[Proposal]:
                                                None if seg.paragraph in carried else last_dated)
             if stated.basis == "context" and entries.get(seg.paragraph) is not None:
                 stated, date_rule = entries[seg.paragraph], "date:chronology-entry"
+            if frame.type in _WORDS_TYPES and stated.basis != "context" and stated.spec.interval()[0] > release_day.spec.interval()[1] \
+                    and (said := _SAID.search(sentence)) and any(f.start > said.start() and f.date.spec == stated.spec for f in find_all(sentence, published)):  # fmt: skip
+                # Words said in the past about a day still to come ("urged supporters to join the May 1 marches"): the
+                # day is what they tell of; they were said on or before publication. (Where the day comes before the
+                # verb of saying, "X is to speak on Monday, the office said", the sentence tells of that day.)
+                stated, date_rule = StatedDate(DateSpec(PartialDate.from_date(publication_day(published)), None, "on_or_before"), "context"), "date:words-before-the-day-they-tell"
             if date_rule == "date:on-or-before-publication" and frame.type in _WORDS_TYPES and issuer.search(sentence):
                 # The document's own author speaking in it ("…," Senator Roe said. in Roe's release) speaks on its day.
                 stated, date_rule = release_day, "date:issuer-speaks-on-publication"

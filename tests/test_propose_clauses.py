@@ -154,3 +154,41 @@ def test_list_items_take_the_date_of_their_lead_in(tmp_path: Path) -> None:
     items = [date for _t, date, words in found if words.startswith(("End", "Ban"))]
     assert len(items) == 2
     assert items and set(items) == {"2023-05-05"}
+
+
+def _first(tmp_path: Path, sentence: str, published: str = "2023-04-15") -> tuple[str, str]:
+    first = min(proposed(tmp_path, sentence, published), key=lambda p: (p.start, -p.confidence))
+    return first.type, str(first.date.spec)
+
+
+def test_a_count_back_told_exactly_by_a_year_takes_the_year(tmp_path: Path) -> None:
+    found = dated(proposed(tmp_path, "The quota had been lowered more than four decades ago, under the Ostravian cabinet in 1982.", "2023-04-15"))
+    assert [d for _t, d, _q in found] == ["1982"]
+    assert _first(tmp_path, "The shell ban was imposed more than three years ago.")[1] == "on or before 2020"
+    assert _first(tmp_path, "The shell ban was imposed two decades ago, and lifted in 2022.")[1] == "about 2003"
+
+
+def test_a_date_after_since_starts_a_span_and_another_date_dates_the_event(tmp_path: Path) -> None:
+    sentence = "On Thursday, the 12th day of protests since January, 380,000 people marched against the shell tax."
+    assert _first(tmp_path, sentence)[1] == "2023-04-13"
+    sentence = "Since August 14th, the agency has evacuated 37,000 people, and since the end of July 42,000."
+    assert _first(tmp_path, sentence, "2021-08-23")[1] == "2021-08-14"
+
+
+def test_a_day_a_past_sentence_says_something_would_happen_on_is_ahead(tmp_path: Path) -> None:
+    # Published in April: "September 1" in a reported future is this year's, and a law entering into force is no treaty act.
+    assert _first(tmp_path, 'The minister said the shell tax would enter into force "as planned, on September 1".') == ("amended", "2023-09-01")
+    assert frames("The Accord entered into force on November 4, 2016.")[0].type == "treaty_action"
+    assert frames("The Ostravian reform entered into force on 1 July 2022.")[0].type == "amended"
+
+
+def test_words_said_about_a_day_to_come_were_said_before_publication(tmp_path: Path) -> None:
+    found = dated(proposed(tmp_path, 'The union leader said "the fight goes on" and urged members to join the May 1 marches against the shell tax.', "2023-04-15"))
+    assert ("statement", "on or before 2023-04-15", "The union leader") in found
+    # The day first, the verb of saying after it: the sentence tells of that day.
+    assert _first(tmp_path, "The minister is to address the nation in a televised speech on Monday evening, the office said.")[1] == "2023-04-17"
+
+
+def test_a_word_of_a_compound_is_no_armed_action_and_a_rounded_share_is_a_figure() -> None:
+    assert [f.type for f in frames("Assault-style shells are designed for military use.")] != ["military_action"]
+    assert frames("In 2022, shells accounted for around 6 percent of exports.")[0].type == "report"
