@@ -104,7 +104,6 @@ def signing_date(document: Document, segs: list[Segment]) -> PartialDate | None:
     return None
 
 
-_SAID = re.compile(r"\b(?:said|told|stated|urged|called|vowed|warned|announced|insisted|argued|wrote|added|declared|promised|pledged)\b")
 _WORDS_TYPES = frozenset({"statement", "criticism", "support", "reaffirmed"})
 _SAYS = r"(?:said|says|stated|added|noted|explained|warned|argued|wrote|declared)"
 _NEVER = re.compile(r"(?!x)x")
@@ -478,7 +477,7 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             if stated.basis == "context" and entries.get(seg.paragraph) is not None:
                 stated, date_rule = entries[seg.paragraph], "date:chronology-entry"
             if frame.type in _WORDS_TYPES and stated.basis != "context" and stated.spec.interval()[0] > release_day.spec.interval()[1] \
-                    and (said := _SAID.search(sentence)) and any(f.start > said.start() and f.date.spec == stated.spec for f in find_all(sentence, published)):  # fmt: skip
+                    and (said := _REPORTED.search(sentence)) and any(f.start > said.start() and f.date.spec == stated.spec for f in find_all(sentence, published)):  # fmt: skip
                 # Words said in the past about a day still to come ("urged supporters to join the May 1 marches"): the
                 # day is what they tell of; they were said on or before publication. (Where the day comes before the
                 # verb of saying, "X is to speak on Monday, the office said", the sentence tells of that day.)
