@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kb.sentences import SPEECH_VERB
+from kb.sentences import SPEECH_VERB, title_like
 from kb.vocabulary import EVENT_TYPE_NAMES, STATE_CHANGING_TYPES
 
 # --- Verb frames: (event type, role of the acting party, confidence, pattern), strongest first ------
@@ -141,17 +141,17 @@ class Frame:
     prior: bool = False  # in a preposed adjunct clause: before the main clause's event
 
 
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+_CLOSING_MARK = re.compile(r"[\u201d\"\u2019)]|'(?!\w)")
 
 
 def _quoted_title(sentence: str, start: int) -> bool:
     """Whether the capitalised word at `start`, just after an opening quote or bracket, begins a
     title ("Executive Order 13778, "Restoring the Rule of Law, Federalism, and Economic Growth …"",
-    "the … Amendment (Repeal of Cashless Debit Card and Other Measures) Act"): most of the words up to
-    the closing mark are capitalised, as a quoted sentence's are not."""
-    close = re.compile(r"[\u201d\"\u2019)]|'(?!\w)").search(sentence, start, start + 150)
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", sentence[start : close.start() if close else start]) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    "the … Amendment (Repeal of Cashless Debit Card and Other Measures) Act"): the words up to the
+    closing mark read as a title, as a quoted sentence's do not."""
+    close = _CLOSING_MARK.search(sentence, start, start + 150)
+    quoted = sentence[start : close.start() if close else start]
+    return len(quoted.split()) >= 3 and title_like(quoted)
 
 
 def _verb(pattern: str, sentence: str, lo: int, hi: int) -> tuple[re.Match[str] | None, tuple[str, ...]]:

@@ -121,7 +121,8 @@ class Segment:
     item: bool = False  # an item of a bulleted list ("- Ban … delayed to 2035"), a sentence with or without a full stop
 
 
-def _title_like(line: str) -> bool:
+def title_like(line: str) -> bool:
+    """Whether most longer words of a line are capitalised, as in a title or a heading."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", line) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
@@ -227,7 +228,7 @@ def _prose(text: str, lo: int, hi: int, speaker: str | None, item: bool = False)
         if a < b:
             piece = norm[a:b]
             read = piece.lower() if shouting(piece) else piece  # all in capitals, case tells nothing
-            open_item = item and len(piece.split()) >= 4 and not _title_like(read)
+            open_item = item and len(piece.split()) >= 4 and not title_like(read)
             kind = "sentence" if _CLOSED.search(piece) or len(piece.split()) > 25 or open_item else "heading"
             if is_dateline(read):
                 kind = "dateline"
@@ -408,7 +409,7 @@ def segments(document: Document) -> list[Segment]:
         while (
             head < len(para) - 1
             and not _TERMINAL.search(said[head])
-            and (_title_like(said[head]) or len(said[head].split()) <= 4)
+            and (title_like(said[head]) or len(said[head].split()) <= 4)
             and not any(later[0].islower() or later[0] in "(,;" for later in said[head + 1 : head + 3])
             and said[head].split()[-1].lower() not in _FUNCTION  # a heading does not stop mid-phrase
         ):
