@@ -56,6 +56,7 @@ class Found:
     span: bool = False  # the start or end of a span ("since 1993", "until 2010"), not an event's date
     by: bool = False  # after "by": a past deadline, what was done happened on or before it
     name: bool = False  # part of an instrument's name ("Order 14001 of January 5, 2021", "the 2019 rule"): not the verb's date
+    attributive: bool = False  # a year modifying a noun ("the 1992 treaty"): when the thing was, not when the verb happened
 
 
 _FORMS: tuple[tuple[str, str], ...] = (
@@ -387,7 +388,9 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
             # So does a date that is the object of a verb, made something ("designated May 3 as the day of …").
             # A baseline year ("below 2005 levels", "on 1990 levels") is a yardstick, not a date of anything.
             named = bool(re.match(r"['\u2019]s\b|\s+levels?\b", sentence[m.end():]) or _AS_NAMED.match(sentence, m.end()) and not _PREPOSITION.search(sentence[: m.start()]) or _NAMED_BY.search(sentence[: m.start()]) or _CITATION_BEFORE.search(sentence[: m.start()]) or _INSTRUMENT_OF.match(m.group(0)) and _INSTRUMENT_BEFORE.search(sentence[: m.start()]) or rule == "bare year" and _NAMES_NOUN.match(sentence, m.end())
-                         and _DETERMINER.search(sentence[: m.start()]))  # fmt: skip
+                         and _DETERMINER.search(sentence[: m.start()]) or rule == "bare year" and _TITLE_BEFORE.search(sentence[: m.start()]))  # fmt: skip
+            attributive = rule == "bare year" and not named and bool(_ATTRIBUTIVE.match(sentence, m.end()) and _ATTRIBUTED.search(sentence[: m.start()])
+                                                                     and not _WHEN_BEFORE.search(sentence[: m.start()]))  # fmt: skip
             # A target after publication ("by 2035", "a 2030 goal") names a goal, not when anything happened.
             # So is a later year a change moves a deadline from or to ("pushed back from 2030 to 2035",
             # "brought forward to 2030", "sold after 2035").
@@ -406,7 +409,7 @@ def find_all(sentence: str, published: PartialDate) -> list[Found]:
                 named = True
             # "gives them until February 13 to …", "running until the end of 2022": the end of a span, not a happening
             until = bool(_UNTIL_BEFORE.search(sentence[: m.start()]) or re.match(r"(?i)(?:until|till)\s", m.group(0)))
-            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year" or until, name=named or target, by=by))
+            out.append(Found(m.start(), m.end(), stated, rule, span=rule == "span year" or until, name=named or target, by=by, attributive=attributive))
     out = _ranges(sentence, sorted(out, key=lambda f: f.start), pub)
     out = [_year_from_sentence(f, out, pub) for f in out]
     out = [f for f in out if not _told_exactly(f, out)]
@@ -537,6 +540,16 @@ _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+(?:end|start|beginning|middl
 _AS_NAMED = re.compile(r"\s+as\s+(?:the|a|an|its|their)\b")
 _PREPOSITION = re.compile(r"(?i)\b(?:on|in|by|since|until|from|of|before|after|during|at|between|through|to)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that)\s+$")
+# A year modifying a noun after a determiner ("the 1992 treaty that underpins …", "his 2022 re-election
+# campaign", "a 1948 joint resolution"): it dates the thing it names (a happening of its own), not the
+# sentence's verb.
+_ATTRIBUTED = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that|a|an)\s+$")
+_ATTRIBUTIVE = re.compile(r"\s+(?!(?:and|or|to|through|till|until|levels?|onwards?)\b)(?-i:[a-z])[\w-]*[a-z]\b(?!['\u2019]s\b)")
+# … unless a preposition of time makes the thing the sentence's time ("during the 2019 federal election, …").
+_WHEN_BEFORE = re.compile(r"(?i)\b(?:in|during|at|since|after|before|following|ahead of|until|by|throughout|amid|over|from|through)\s+(?:the|its|their|our|his|her|this|that|a|an)\s+$")
+# A year that ends a statute's or instrument's title ("the … Measures) Act 2022 passed the Parliament",
+# "the Firearms Regulations 2020"): part of its name.
+_TITLE_BEFORE = re.compile(r"\b(?-i:Act|Acts|Regulations|Rules|Order|Bill|Code|Ordinance|Measure)\s+$")
 
 
 def _capitalised_month(m: re.Match[str]) -> bool:
@@ -575,7 +588,7 @@ _RELATIVE_END = re.compile(r"[,;:]|\s[\u2014\u2013-]{1,2}\s")
 def attached(found: list[Found], sentence: str, anchor: int | None) -> Found | None:
     """The date expression attached to the verb at `anchor`: fewest clause boundaries between
     them, then nearest; spans ("since 1993") only when nothing else is there."""
-    usable = [f for f in found if not f.span and not f.name]
+    usable = [f for f in found if not f.span and not f.name and not f.attributive]
     if anchor is not None:
         clauses = [(m.start(), e.start() if (e := _RELATIVE_END.search(sentence, m.end())) else len(sentence))
                    for m in _RELATIVE.finditer(sentence)]  # fmt: skip

@@ -290,6 +290,22 @@ def test_a_relative_clause_keeps_its_date(tmp_path: Path, sentence: str, date: s
     assert ps and str(ps[0].date.spec) == date, [(p.type, str(p.date.spec)) for p in ps]
 
 
+@pytest.mark.parametrize(("sentence", "date", "further"), [
+    # a year modifying a noun dates the thing it names (a proposal of its own), not the main verb
+    ("The ministry is weighing whether to leave the 1992 treaty that underpins the accord.", PUB, "1992"),
+    ("Roe, who made the levy a pledge of her 2022 campaign, has said the cut was necessary.", f"on or before {PUB}", "2022"),
+    ("On Tuesday the board adopted a 2019 plan for the mine.", "2025-06-17", "2019"),
+    # a preposition of time makes it the sentence's time
+    ("During the 2019 federal election, the party committed to ban trawling.", "2019", None),
+    # a year ending a statute's title is part of its name
+    ("The Fisheries (Repeal of Quotas and Other Measures) Act 2022 passed the Parliament on 27 September 2022.", "2022-09-27", None),
+])  # fmt: skip
+def test_a_year_that_names_a_thing_is_not_the_verb_s_date(tmp_path: Path, sentence: str, date: str, further: str | None) -> None:
+    ps = proposed(tmp_path, sentence)
+    assert ps and str(ps[0].date.spec) == date, [(p.type, str(p.date.spec)) for p in ps]
+    assert [str(p.date.spec) for p in ps[1:] if "date:further-date" in p.rules] == ([further] if further else [])
+
+
 def test_a_complement_clause_is_not_a_relative_one(tmp_path: Path) -> None:
     ps = proposed(tmp_path, "On March 3, 2024 the ministry announced that we are suspending the quota.")
     assert ps and str(ps[0].date.spec) == "2024-03-03"
