@@ -82,6 +82,28 @@ FRAMES: tuple[tuple[str, str, float, str], ...] = (
                                         r"\b(?:has|have|had) (?:been|made it) clear\b|\bmade (?:it )?clear\b|\bsaid\b|\btold\b|\bstated\b|\bannounc\w*|\bexplained\b|\bcommitted\b|\bwarn\w*|\bvow\w*|\bnoted\b|\bdeclar\w*|\bremain\w* (?:fully )?committed\b"),
 )
 
+# Verbs that tell what kind of happening a dated sentence reports when no policy verb above is in it
+# ("In April 2017, Commerce initiated investigations …", "The appeal was heard on 9 to 11 October 2023",
+# "an amnesty order made the same day"): read only where frames() finds nothing, before the sentence is
+# taken for a change of policy.
+ACTS: tuple[tuple[str, str, str], ...] = (
+    ("review", "implemented", r"\b(?:initiat|open|launch|began|begin|start|conduct|carr(?:y|ied) out)\w* (?:[\w-]+ ){0,3}(?:investigations?|inquir(?:y|ies)|reviews?|probes?|audits?|(?:stress )?tests?|stud(?:y|ies)|assessments?)\b|\b(?:was|were) heard\b|\bheard (?:the |an |its |their )?(?:appeals?|cases?|arguments?|evidence)\b"),
+    ("deliberation", "considered", r"\breferred (?:[\w-]+ ){0,2}to (?:the |a )?(?:[\w-]+ ){0,6}committee\b|\b(?:first|second|third) reading\b|\bwithdrew (?:the |both |its |their |all )?(?:[\w-]+ ){0,2}(?:amendments?|bills?|motions?|proposals?)\b|\bsurviv\w* (?:[\w-]+ ){0,3}(?:no-confidence|confidence) (?:motions?|votes?)\b|\btabled\b|\bwill rule\b"),
+    ("reinstated", "decided", r"\bresum(?:ed|es|ing)\b|\breimpos\w*|\breintroduc\w*|\breturn(?:ed|s)? to (?:the|its|their) (?:[\w-]+ ){0,3}(?:rules?|regulations?|policy|polic(?:y|ies)|standards?|limits?|tariffs?)\b"),
+    ("rescinded", "decided", r"\bceas(?:ed|es) to (?:have effect|apply|exist|be in force)\b|\bexpir(?:ed|es)\b|\blapsed\b"),
+    ("exception", "authorised", r"\benjoin\w*|\bin lieu of\b|\bwind-down\b|\bamnest(?:y|ies)\b"),
+    ("adopted", "decided", r"\bimpos(?:ed|es)\b|\bentered into (?:a|an|the)\b|\bset up\b|\bcreated (?:a|an|the)\b"),
+)
+
+
+def act_in(sentence: str) -> Frame | None:
+    """The kind of happening a sentence with no policy verb tells of, from its verb (ACTS), if any."""
+    for etype, role, pattern in ACTS:
+        if m := re.search(pattern, sentence, re.IGNORECASE):
+            return Frame(etype, role, 0.25, m.start(), (f"frame:act-verb:{etype}",))
+    return None
+
+
 # Words before a verb that keep it from happening: hedged, negated, demanded or opposed.
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't|no)\s+(?:\w+\s+){0,2}$")
 _HEDGED = re.compile(r"(?i)\b(?:would like to|wants? to|wish(?:es)? to|hopes? to|seeks? to|(?-i:may)|might|could|plans? to|intends? to|consider(?:s|ed|ing)?|(?:stud(?:y|ies|ying|ied)|assess(?:es|ed|ing)?|explor(?:e|es|ed|ing)|weigh(?:s|ed|ing)?) (?:whether|how) to|aims? to|pursuing solutions that would(?: \w+){0,6}|allow (?:\w+ ){0,3}to)\s+(?:\w+\s+){0,3}$")

@@ -16,7 +16,7 @@ from kb.actors import NOT_NAMES, TITLES, acronyms, actors_in, kind_of, names_in,
 from kb.dates import DateSpec, PartialDate
 from kb.datewords import FUTURE, Found, StatedDate, anaphora, attached, find_all, publication_day
 from kb.documents import Document
-from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, frames, frames_in
+from kb.frames import CLAUSE_END, FRAMES, PREPOSED, Frame, act_in, frames, frames_in
 from kb.known import Known, KnownEvent
 from kb.policies import instrument_title, new_policy, policy_scores
 from kb.sentences import Segment, outside_quotes, quotation_speakers, segments, shouting, truecased
@@ -460,10 +460,10 @@ def propose(document: Document, known: Known) -> list[Proposal]:
             stated, date_rule = _date_and_rule(sentence, published, None)
             acted = _ACTED.search(sentence) if stated.basis == "relative" else None
             if stated.basis == "explicit":
-                found = [Frame("amended", "decided", 0.25, 0, ("frame:dated-sentence",))]
+                found = [act_in(sentence) or Frame("amended", "decided", 0.25, 0, ("frame:dated-sentence",))]
             elif acted is not None:
                 # A relative date ("Last week", "three years ago") with a verb in the past tells of an act too.
-                found = [Frame("amended", "decided", 0.2, acted.start(), ("frame:relative-dated-act",))]
+                found = [act_in(sentence) or Frame("amended", "decided", 0.2, acted.start(), ("frame:relative-dated-act",))]
             elif (fact := _actor_fact(sentence, known, surnames, doc_names, short)) is not None:
                 found = [fact]
             else:

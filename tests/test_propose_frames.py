@@ -408,6 +408,24 @@ def test_targets_yardsticks_and_parts_of_a_year(tmp_path: Path, sentence: str, d
 
 
 @pytest.mark.parametrize(("sentence", "etype"), [
+    # a dated sentence with no policy verb: its verb tells what kind of happening it reports
+    ("In May 2019, the regulator opened an inquiry into the harbour fees.", "review"),
+    ("The case was heard on 4 and 5 March 2024.", "review"),
+    ("The bill was referred to the Standing Committee on Fisheries on 12 June 2023.", "deliberation"),
+    ("On 3 February 2023, the minister withdrew both amendments.", "deliberation"),
+    ("In August 2020, the ministry reimposed a 10% duty on imported timber.", "reinstated"),
+    ("The old licensing rules ceased to have effect on 31 December 2020.", "rescinded"),
+    ("In October 2017, two courts enjoined the curfew.", "exception"),
+    ("On 14 April 2022 the two cities entered into a water-sharing partnership.", "adopted"),
+    # and without one of those verbs, a change until a reviewer says which
+    ("On 2 May 2020, the harbour fees went up.", "amended"),
+])  # fmt: skip
+def test_the_verb_of_a_dated_sentence_without_a_policy_verb(tmp_path: Path, sentence: str, etype: str) -> None:
+    ps = proposed(tmp_path, sentence)
+    assert ps and ps[0].type == etype, [(p.type, p.rules) for p in ps]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
     ("In the second step, the agencies proposed a revised definition on February 14, 2019.", "deliberation"),
     ("The administration first proposed the rule in February.", "deliberation"),
     ("The agencies received more than 620,000 comments.", "report"),
