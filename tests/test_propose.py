@@ -450,3 +450,26 @@ def test_an_event_of_another_subject_is_never_suggested_for_a_merge(tmp_path: Pa
     assert p.policies == ["bike-rule"]
     keys = [c.key for c in p.candidates]
     assert "same-subject" in keys and "other-subject" not in keys
+
+
+def test_the_second_reader_s_types_are_the_vocabulary_s_for_events_the_annotations_define() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import json
+
+    import agreement
+
+    from kb.vocabulary import EVENT_TYPE_NAMES
+
+    assert agreement.kappa([("amended", "amended"), ("report", "report")]) == (1.0, 1.0)
+    observed, k = agreement.kappa([("amended", "report"), ("report", "amended")])
+    assert observed == 0 and k < 0  # worse than chance
+    reviewed = agreement.reviewed_types(None, Path(__file__).resolve().parents[1] / "bench" / "unseen")
+    files = sorted(agreement.READERS.glob("*.json"))
+    assert files
+    for path in files:
+        given = json.loads(path.read_text(encoding="utf-8"))
+        assert set(given.values()) <= set(EVENT_TYPE_NAMES), path.name
+        # every event typed is one an annotation in seeds/ or bench/unseen/ defines (a renamed or dropped
+        # event leaves the study stale)
+        stale = sorted(k for k in given if k not in reviewed)
+        assert not stale, (path.name, stale[:5])
