@@ -31,7 +31,9 @@ STATE_CHANGES = STATE_CHANGING_TYPES
 # --- Dates ----------------------------------------------------------------------------------------
 
 _QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
-_PRESENT = re.compile(r"\b(?:is|are|remains?)\s+(?:also\s+|now\s+|still\s+)?(?:\w+ing\b|one of\b|not a\b|committed\b)|\b(?:will|remain\w*|believes|needs|continues|supports|says|wants)\b")
+_PRESENT = re.compile(r"\b(?:is|are|remains?)\s+(?:also\s+|now\s+|still\s+)?(?:\w+ing\b|one of\b|not a\b|committed\b)|\b(?:will|remain\w*|believes|needs|continues|supports|says|wants)\b"
+                      # a stance taken in the present tense ("The administration maintains that …", "The Court rejects the argument …")
+                      r"|\b(?:maintains|argues|contends|insists|holds|rejects|finds|concludes|notes|welcomes|condemns|regrets|deplores|urges|opposes|considers|accepts|acknowledges|agrees|disagrees|denies|warns|expects|hopes|fears|recogni[sz]es)\b")
 _PAST = re.compile(r"\b(?:has|have|had|was|were|did)\b")
 
 

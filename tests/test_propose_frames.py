@@ -306,6 +306,18 @@ def test_a_year_that_names_a_thing_is_not_the_verb_s_date(tmp_path: Path, senten
     assert [str(p.date.spec) for p in ps[1:] if "date:further-date" in p.rules] == ([further] if further else [])
 
 
+@pytest.mark.parametrize(("sentence", "date"), [
+    # a stance taken in the present tense holds on the day of writing
+    ("The ministry maintains that the levy is unlawful.", PUB),
+    ("The tribunal rejects the argument that the ban is invalid.", PUB),
+    # told in the past, it was taken on or before it
+    ("The ministry maintained that the levy was unlawful.", f"on or before {PUB}"),
+])  # fmt: skip
+def test_a_stance_in_the_present_tense_is_dated_on_the_day_of_writing(tmp_path: Path, sentence: str, date: str) -> None:
+    ps = propose(document(tmp_path, sentence, author="Reuters"), Known())  # a news report, not the issuer's own record
+    assert ps and str(ps[0].date.spec) == date, [(p.type, str(p.date.spec), p.rules) for p in ps]
+
+
 def test_a_complement_clause_is_not_a_relative_one(tmp_path: Path) -> None:
     ps = proposed(tmp_path, "On March 3, 2024 the ministry announced that we are suspending the quota.")
     assert ps and str(ps[0].date.spec) == "2024-03-03"
