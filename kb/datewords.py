@@ -539,14 +539,15 @@ _INSTRUMENT_BEFORE = re.compile(rf"(?i)\b{_INSTRUMENTS}s?\s+$")
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+(?:end|start|beginning|middle)\s+(?:of\s+)?|early\s+|late\s+|mid-?\s*)?$")
 _AS_NAMED = re.compile(r"\s+as\s+(?:the|a|an|its|their)\b")
 _PREPOSITION = re.compile(r"(?i)\b(?:on|in|by|since|until|from|of|before|after|during|at|between|through|to)\s+$")
-_DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that)\s+$")
+_DETERMINERS = r"(?:the|its|their|our|his|her|this|that)"
+_DETERMINER = re.compile(rf"(?i)\b{_DETERMINERS}\s+$")
 # A year modifying a noun after a determiner ("the 1992 treaty that underpins …", "his 2022 re-election
 # campaign", "a 1948 joint resolution"): it dates the thing it names (a happening of its own), not the
 # sentence's verb.
-_ATTRIBUTED = re.compile(r"(?i)\b(?:the|its|their|our|his|her|this|that|a|an)\s+$")
+_ATTRIBUTED = re.compile(rf"(?i)\b(?:{_DETERMINERS}|a|an)\s+$")
 _ATTRIBUTIVE = re.compile(r"\s+(?!(?:and|or|to|through|till|until|levels?|onwards?)\b)(?-i:[a-z])[\w-]*[a-z]\b(?!['\u2019]s\b)")
 # … unless a preposition of time makes the thing the sentence's time ("during the 2019 federal election, …").
-_WHEN_BEFORE = re.compile(r"(?i)\b(?:in|during|at|since|after|before|following|ahead of|until|by|throughout|amid|over|from|through)\s+(?:the|its|their|our|his|her|this|that|a|an)\s+$")
+_WHEN_BEFORE = re.compile(rf"(?i)\b(?:in|during|at|since|after|before|following|ahead of|until|by|throughout|amid|over|from|through)\s+(?:{_DETERMINERS}|a|an)\s+$")
 # A year that ends a statute's or instrument's title ("the … Measures) Act 2022 passed the Parliament",
 # "the Firearms Regulations 2020"): part of its name.
 _TITLE_BEFORE = re.compile(r"\b(?-i:Act|Acts|Regulations|Rules|Order|Bill|Code|Ordinance|Measure)\s+$")
